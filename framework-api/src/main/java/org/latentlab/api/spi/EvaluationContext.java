@@ -1,0 +1,33 @@
+package org.latentlab.api.spi;
+
+import java.util.Optional;
+import org.latentlab.api.data.Dataset;
+import org.latentlab.api.train.CompiledFunction;
+
+/**
+ * What an evaluator sees: the data, the trained model's compiled functions, the backend (to train
+ * auxiliary models in fresh sessions once training has finished), the seed and a progress sink.
+ */
+public interface EvaluationContext {
+
+  /** The data set the model was trained on. */
+  Dataset dataset();
+
+  /** A compiled inference function of the trained model, by name (see {@link Model.Functions}). */
+  Optional<CompiledFunction> function(String name);
+
+  /**
+   * The same function compiled for a freshly initialised copy of the model (same architecture,
+   * untrained weights): the random-encoder baseline.
+   */
+  Optional<CompiledFunction> untrainedFunction(String name);
+
+  /** The backend, for auxiliary training (probes) in new sessions. */
+  Backend backend();
+
+  /** The run's seed; derive sub-seeds from it. */
+  long seed();
+
+  /** Reports progress of long evaluations. */
+  Progress progress();
+}
