@@ -1,0 +1,38 @@
+package org.latentlab.experiments;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.io.PrintWriter;
+import org.latentlab.experiments.cli.LatentLabCommand;
+import picocli.CommandLine;
+
+/** The {@code latentlab} launcher's entry point. */
+public final class Main {
+  private Main() {}
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /**
+   * Runs the command line with the given streams and returns the exit code: 0 success, 1 a run
+   * failed, 2 bad input (usage, descriptor problems).
+   */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    Injector injector = Guice.createInjector(new LauncherModule(Main.class.getClassLoader()));
+    CommandLine cli = new CommandLine(LatentLabCommand.class, injector::getInstance);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      if (Boolean.getBoolean("latentlab.debug")) {
+        e.printStackTrace(commandLine.getErr());
+      }
+      return 1;
+    });
+    return cli.execute(args);
+  }
+}

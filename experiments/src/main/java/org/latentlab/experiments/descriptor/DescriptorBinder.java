@@ -1,0 +1,324 @@
+package org.latentlab.experiments.descriptor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.latentlab.api.spi.BackendProvider;
+import org.latentlab.api.spi.Capability;
+import org.latentlab.api.spi.ModelProvider;
+import org.latentlab.api.spi.Parameters;
+import org.latentlab.api.spi.Problems;
+import org.latentlab.experiments.plugins.PluginEntry;
+import org.latentlab.experiments.plugins.PluginKind;
+import org.latentlab.experiments.plugins.PluginRegistry;
+
+/**
+ * Reads a YAML experiment descriptor and binds each section to its provider's parameters record,
+ * polymorphically by the section's {@code type} (the provider id). It collects every problem it can
+ * find in one pass (unknown fields with suggestions, wrong types, invalid values, missing files,
+ * capabilities the backend lacks) and reports them together, each naming the file, the path in the
+ * document, the value and what is allowed.
+ */
+public final class DescriptorBinder {
+  /** The top-level fields a descriptor may have. */
+  public static final List<String> TOP_LEVEL =
+      List.of("name", "description", "seed", "backend", "dataset", "model", "training", "evaluators");
+  private static final long DEFAULT_SEED = 42;
+
+  private final PluginRegistry registry;
+  private final ObjectMapper binding = DescriptorMapper.binding();
+  private final YAMLMapper yaml = DescriptorMapper.yaml();
+
+  /** A binder resolving {@code type}s against {@code registry}. */
+  @Inject
+  public DescriptorBinder(PluginRegistry registry) {
+    this.registry = registry;
+  }
+
+  /**
+   * Binds {@code file}; {@code backendOverride} (from {@code --backend}) replaces the descriptor's
+   * backend type.
+   */
+  public Experiment bind(Path file, Optional<String> backendOverride) throws DescriptorException {
+    Path absolute = file.toAbsolutePath().normalize();
+    ObjectNode doc = read(file, absolute);
+    Path baseDir = absolute.getParent();
+    List<String> problems = new ArrayList<>();
+    Iterator<String> names = doc.fieldNames();
+    while (names.hasNext()) {
+      String field = names.next();
+      if (!TOP_LEVEL.contains(field)) {
+        problems.add(field + ": unknown field; allowed: " + String.join(", ", TOP_LEVEL) + Suggestions.hint(field, TOP_LEVEL));
+      }
+    }
+    String name = text(doc, "name", problems);
+    if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      problems.add("name must be letters, digits, '.', '_' or '-' (it names the run folder) (was '" + name + "')");
+    }
+    long seed = DEFAULT_SEED;
+    JsonNode seedNode = doc.get("seed");
+    if (seedNode != null && !seedNode.canConvertToLong()) {
+      problems.add("seed must be an integer (was " + seedNode + ")");
+    } else if (seedNode != null) {
+      seed = seedNode.asLong();
+    }
+    ObjectNode backendNode = doc.has("backend") ? objectOrEmpty(doc.get("backend")) : typeOnly("djl");
+    backendOverride.ifPresent(b -> {
+      if (!b.equals(backendNode.path("type").asText())) {
+        backendNode.removeAll();
+        backendNode.put("type", b);
+      }
+    });
+    Section backend = section(backendNode, "backend", PluginKind.BACKEND, baseDir, problems);
+    Section dataset = section(doc.get("dataset"), "dataset", PluginKind.DATASET, baseDir, problems);
+    Section model = section(doc.get("model"), "model", PluginKind.MODEL, baseDir, problems);
+    TrainingBudget training = doc.has("training")
+        ? bindParameters(doc.get("training"), "training", TrainingBudget.class, baseDir, problems)
+        : TrainingBudget.defaults();
+    List<Section> evaluators = evaluators(doc.get("evaluators"), baseDir, problems);
+    if (backend != null && model != null) {
+      checkCapabilities(backend, model, problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new DescriptorException(file, problems);
+    }
+    String resolved = resolvedYaml(doc, name, seed, backend, dataset, model, training, evaluators);
+    return new Experiment(absolute, name, seed, backend, dataset, model, training, evaluators, resolved);
+  }
+
+  private ObjectNode read(Path file, Path absolute) throws DescriptorException {
+    if (!Files.isRegularFile(absolute)) {
+      throw new DescriptorException(file, List.of("file not found; give the path of a YAML descriptor"));
+    }
+    JsonNode root;
+    try {
+      root = yaml.readTree(absolute.toFile());
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr();
+      throw new DescriptorException(file, List.of("not valid YAML" + where + ": " + e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new DescriptorException(file, List.of("cannot be read: " + e.getMessage()));
+    }
+    if (root == null || !root.isObject()) {
+      throw new DescriptorException(file, List.of(
+          "must be a YAML mapping with the fields " + String.join(", ", TOP_LEVEL)));
+    }
+    return (ObjectNode) root;
+  }
+
+  private List<Section> evaluators(JsonNode node, Path baseDir, List<String> problems) {
+    List<Section> out = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      return out;
+    }
+    if (!node.isArray()) {
+      problems.add("evaluators must be a list of {type: ...} entries (was " + node + ")");
+      return out;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      Section s = section(node.get(i), "evaluators[" + i + "]", PluginKind.EVALUATOR, baseDir, problems);
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private Section section(JsonNode node, String path, PluginKind kind, Path baseDir, List<String> problems) {
+    List<String> ids = registry.ids(kind);
+    if (node == null || node.isNull()) {
+      problems.add(path + " is missing; give {type: ...} with one of: " + String.join(", ", ids));
+      return null;
+    }
+    if (!node.isObject()) {
+      problems.add(path + " must be a mapping like {type: " + (ids.isEmpty() ? "..." : ids.get(0)) + "} (was " + node + ")");
+      return null;
+    }
+    JsonNode typeNode = node.get("type");
+    if (typeNode == null || !typeNode.isTextual()) {
+      problems.add(path + ".type is missing; one of: " + String.join(", ", ids));
+      return null;
+    }
+    String type = typeNode.asText();
+    Optional<PluginEntry> entry = registry.find(kind, type);
+    if (entry.isEmpty()) {
+      problems.add(path + ".type: no " + kind.label() + " called '" + type + "'; available: "
+          + String.join(", ", ids) + Suggestions.hint(type, ids) + " (see 'latentlab plugins')");
+      return null;
+    }
+    ObjectNode fields = ((ObjectNode) node).deepCopy();
+    fields.remove("type");
+    @SuppressWarnings("unchecked")
+    Class<? extends Parameters> type1 = (Class<? extends Parameters>) entry.get().provider().parametersType();
+    Parameters parameters = bindParameters(fields, path, type1, baseDir, problems);
+    return parameters == null ? null : new Section(path, entry.get(), parameters);
+  }
+
+  private <P extends Parameters> P bindParameters(
+      JsonNode node, String path, Class<P> type, Path baseDir, List<String> problems) {
+    if (node == null || node.isNull()) {
+      node = JsonNodeFactory.instance.objectNode();
+    }
+    if (!node.isObject()) {
+      problems.add(path + " must be a mapping (was " + node + ")");
+      return null;
+    }
+    ObjectNode fields = ((ObjectNode) node).deepCopy();
+    if (type.isRecord()) {
+      Set<String> allowed = new LinkedHashSet<>();
+      for (RecordComponent c : type.getRecordComponents()) {
+        allowed.add(c.getName());
+      }
+      List<String> unknown = new ArrayList<>();
+      fields.fieldNames().forEachRemaining(f -> {
+        if (!allowed.contains(f)) {
+          unknown.add(f);
+        }
+      });
+      for (String f : unknown) {
+        problems.add(path + "." + f + ": unknown field; allowed: "
+            + (allowed.isEmpty() ? "none" : String.join(", ", allowed)) + Suggestions.hint(f, allowed));
+        fields.remove(f);
+      }
+    }
+    P value;
+    try {
+      value = binding.readerFor(type).withAttribute(DescriptorMapper.BASE_DIR, baseDir).readValue(fields);
+    } catch (InvalidFormatException e) {
+      problems.add(path + fieldPath(e) + " must be " + describe(e.getTargetType()) + " (was " + e.getValue() + ")");
+      return null;
+    } catch (MismatchedInputException e) {
+      problems.add(path + fieldPath(e) + " must be " + describe(e.getTargetType()) + " (" + e.getOriginalMessage() + ")");
+      return null;
+    } catch (ValueInstantiationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      problems.add(path + ": " + cause.getMessage());
+      return null;
+    } catch (IOException e) {
+      problems.add(path + ": " + e.getMessage());
+      return null;
+    }
+    Problems found = new Problems();
+    value.validate(found);
+    for (Problems.Problem p : found.all()) {
+      problems.add(path + "." + p.message());
+    }
+    return value;
+  }
+
+  private void checkCapabilities(Section backend, Section model, List<String> problems) {
+    BackendProvider<?> backendProvider = (BackendProvider<?>) backend.plugin().provider();
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Set<Capability> needed = ((ModelProvider) model.plugin().provider()).requiredCapabilities(model.parameters());
+    for (Capability c : needed) {
+      if (!backendProvider.capabilities().contains(c)) {
+        List<String> having = registry.all().stream()
+            .filter(e -> e.kind() == PluginKind.BACKEND)
+            .filter(e -> ((BackendProvider<?>) e.provider()).capabilities().contains(c))
+            .map(PluginEntry::id).toList();
+        problems.add("model: " + model.type() + " needs the capability '" + c.id() + "' (" + c.detail()
+            + ") which backend '" + backend.type() + "' lacks; backends that have it: "
+            + (having.isEmpty() ? "none installed" : String.join(", ", having)));
+      }
+    }
+  }
+
+  private String resolvedYaml(ObjectNode doc, String name, long seed, Section backend, Section dataset,
+      Section model, TrainingBudget training, List<Section> evaluators) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("name", name);
+    if (doc.has("description")) {
+      out.set("description", doc.get("description"));
+    }
+    out.put("seed", seed);
+    out.set("backend", sectionNode(backend));
+    out.set("dataset", sectionNode(dataset));
+    out.set("model", sectionNode(model));
+    out.set("training", yaml.valueToTree(training));
+    ArrayNode list = out.putArray("evaluators");
+    evaluators.forEach(e -> list.add(sectionNode(e)));
+    try {
+      return yaml.writeValueAsString(out);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the resolved descriptor", e);
+    }
+  }
+
+  private ObjectNode sectionNode(Section s) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("type", s.type());
+    node.setAll((ObjectNode) yaml.valueToTree(s.parameters()));
+    return node;
+  }
+
+  private static String text(ObjectNode doc, String field, List<String> problems) {
+    JsonNode n = doc.get(field);
+    if (n == null || !n.isTextual() || n.asText().isBlank()) {
+      problems.add(field + " is missing; give the experiment a name (it names the run folder)");
+      return null;
+    }
+    return n.asText();
+  }
+
+  private static ObjectNode objectOrEmpty(JsonNode node) {
+    return node != null && node.isObject() ? ((ObjectNode) node).deepCopy() : JsonNodeFactory.instance.objectNode();
+  }
+
+  private static ObjectNode typeOnly(String type) {
+    ObjectNode n = JsonNodeFactory.instance.objectNode();
+    n.put("type", type);
+    return n;
+  }
+
+  private static String fieldPath(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining());
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == null) {
+      return "of another type";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "an integer";
+    }
+    if (type == Double.class || type == double.class || type == Float.class || type == float.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (type == Path.class) {
+      return "a file path";
+    }
+    return "a " + type.getSimpleName();
+  }
+}

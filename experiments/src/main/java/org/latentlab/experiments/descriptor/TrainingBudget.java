@@ -1,0 +1,32 @@
+package org.latentlab.experiments.descriptor;
+
+import org.latentlab.api.spi.Parameters;
+import org.latentlab.api.spi.Problems;
+
+/**
+ * The {@code training} section: how long and in what batches a model trains.
+ *
+ * @param epochs    passes over the training split (default 10)
+ * @param batchSize images per step (default 128); the last incomplete batch of an epoch is dropped
+ * @param logEvery  iterations between metric lines (default 10)
+ */
+public record TrainingBudget(Integer epochs, Integer batchSize, Integer logEvery) implements Parameters {
+  /** Fills in defaults for absent fields. */
+  public TrainingBudget {
+    epochs = epochs == null ? 10 : epochs;
+    batchSize = batchSize == null ? 128 : batchSize;
+    logEvery = logEvery == null ? 10 : logEvery;
+  }
+
+  /** The defaults. */
+  public static TrainingBudget defaults() {
+    return new TrainingBudget(null, null, null);
+  }
+
+  @Override
+  public void validate(Problems problems) {
+    problems.require(epochs > 0, "epochs", epochs, "must be > 0");
+    problems.require(batchSize > 0, "batchSize", batchSize, "must be > 0");
+    problems.require(logEvery > 0, "logEvery", logEvery, "must be > 0");
+  }
+}

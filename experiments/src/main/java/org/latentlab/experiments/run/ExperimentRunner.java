@@ -1,0 +1,199 @@
+package org.latentlab.experiments.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.latentlab.api.data.Dataset;
+import org.latentlab.api.data.ImageSet;
+import org.latentlab.api.params.ParameterStore;
+import org.latentlab.api.params.Scope;
+import org.latentlab.api.spi.Backend;
+import org.latentlab.api.spi.BackendProvider;
+import org.latentlab.api.spi.DatasetProvider;
+import org.latentlab.api.spi.Evaluation;
+import org.latentlab.api.spi.EvaluatorProvider;
+import org.latentlab.api.spi.ImageGrid;
+import org.latentlab.api.spi.Model;
+import org.latentlab.api.spi.ModelContext;
+import org.latentlab.api.spi.ModelProvider;
+import org.latentlab.api.spi.Parameters;
+import org.latentlab.api.spi.Progress;
+import org.latentlab.api.spi.ResultTable;
+import org.latentlab.api.tensor.HostTensor;
+import org.latentlab.api.train.ComputeSession;
+import org.latentlab.api.train.Trainer;
+import org.latentlab.experiments.descriptor.Experiment;
+import org.latentlab.experiments.descriptor.Section;
+import org.latentlab.reports.ImageGrids;
+import org.latentlab.reports.ReportWriter;
+
+/**
+ * Runs one bound experiment and writes its run folder {@code <runs>/<name>/<run-id>/}: the resolved
+ * descriptor, the provenance record, {@code metrics.jsonl}, the final checkpoint, samples,
+ * evaluation results with their figures, and {@code report.html}. The data set is loaded and the
+ * model built before the folder is created, so an experiment that cannot start leaves nothing
+ * behind; one that fails later is recorded as failed, with its report.
+ */
+public final class ExperimentRunner {
+  private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+  private static final int SAMPLE_COUNT = 16;
+  /** Sub-seed for the untrained twin that the random-encoder baseline uses. */
+  private static final long UNTRAINED_SEED_OFFSET = 0x9E3779B97F4A7C15L;
+
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** A runner timing runs with {@code clock}. */
+  @Inject
+  public ExperimentRunner(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Runs {@code experiment}, writing its folder under {@code runsRoot}. */
+  public RunResult run(Experiment experiment, Path runsRoot, Progress progress) throws IOException {
+    Dataset data = loadData(experiment.dataset());
+    ModelProvider<Parameters> modelProvider = cast(experiment.model().plugin().provider());
+    ParameterStore store = new ParameterStore(experiment.seed());
+    Model model = modelProvider.create(experiment.model().parameters(), new ModelContext(Scope.root(store), data.shape()));
+    BackendProvider<Parameters> backendProvider = cast(experiment.backend().plugin().provider());
+    Instant start = clock.instant();
+    try (Backend backend = backendProvider.create(experiment.backend().parameters())) {
+      Path dir = createRunDirectory(runsRoot.resolve(experiment.name()), start, experiment.seed());
+      AtomicFiles.writeString(dir.resolve("descriptor.yaml"), experiment.resolvedYaml());
+      Provenance provenance = new Provenance(dir.resolve("provenance.json"), dir.getFileName().toString(),
+          experiment, backend.engineVersion(), data.sources(), start);
+      provenance.save();
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      String failure = null;
+      try (MetricsLog log = new MetricsLog(dir.resolve("metrics.jsonl"));
+           ComputeSession session = backend.open(store, experiment.seed())) {
+        Trainer trainer = session.trainer(model.program());
+        new TrainingLoop(trainer, model.program(), data.train(), experiment.training(), experiment.seed(), log, progress).run();
+        CheckpointFormat.write(dir.resolve("checkpoints").resolve("final.ckpt"), session.readState());
+        writeSamples(dir, model, session, data.test());
+        RunEvaluationContext.LiveModel trained = new RunEvaluationContext.LiveModel(model, session);
+        try (RunEvaluationContext context = new RunEvaluationContext(data, trained,
+            () -> untrainedTwin(modelProvider, experiment, data, backend), backend, experiment.seed(), progress)) {
+          metrics.putAll(evaluate(experiment, context, log, dir));
+        }
+      } catch (RuntimeException | IOException e) {
+        failure = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (!(e instanceof DivergenceException)) {
+          failure = e.getClass().getSimpleName() + ": " + failure;
+        }
+      }
+      provenance.finish(failure == null ? "completed" : "failed", failure, clock.instant());
+      ReportWriter.write(dir);
+      return new RunResult(dir, failure == null, failure, metrics);
+    }
+  }
+
+  private Dataset loadData(Section section) throws IOException {
+    DatasetProvider<Parameters> provider = cast(section.plugin().provider());
+    return provider.load(section.parameters());
+  }
+
+  private static RunEvaluationContext.LiveModel untrainedTwin(
+      ModelProvider<Parameters> provider, Experiment experiment, Dataset data, Backend backend) {
+    long seed = experiment.seed() ^ UNTRAINED_SEED_OFFSET;
+    ParameterStore store = new ParameterStore(seed);
+    Model model = provider.create(experiment.model().parameters(), new ModelContext(Scope.root(store), data.shape()));
+    return new RunEvaluationContext.LiveModel(model, backend.open(store, seed));
+  }
+
+  private Map<String, Double> evaluate(Experiment experiment, RunEvaluationContext context, MetricsLog log, Path dir)
+      throws IOException {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    ArrayNode results = json.createArrayNode();
+    for (Section section : experiment.evaluators()) {
+      EvaluatorProvider<Parameters> provider = cast(section.plugin().provider());
+      Evaluation evaluation;
+      try {
+        evaluation = provider.create(section.parameters()).evaluate(context);
+      } catch (RuntimeException | IOException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("evaluator '" + section.type() + "' failed: " + e.getMessage(), e);
+      }
+      metrics.putAll(evaluation.metrics());
+      log.evaluation(section.type(), evaluation.metrics());
+      results.add(evaluationNode(section.type(), evaluation, dir));
+      AtomicFiles.write(dir.resolve("evaluations.json"), out -> json.writeValue(out, results));
+    }
+    return metrics;
+  }
+
+  private ObjectNode evaluationNode(String evaluator, Evaluation evaluation, Path dir) throws IOException {
+    ObjectNode node = json.createObjectNode();
+    node.put("evaluator", evaluator);
+    ObjectNode m = node.putObject("metrics");
+    evaluation.metrics().forEach(m::put);
+    ArrayNode tables = node.putArray("tables");
+    for (ResultTable t : evaluation.tables()) {
+      ObjectNode tn = tables.addObject();
+      tn.put("title", t.title());
+      tn.set("columns", json.valueToTree(t.columns()));
+      tn.set("rows", json.valueToTree(t.rows()));
+      tn.put("note", t.note());
+    }
+    ArrayNode figures = node.putArray("figures");
+    for (ImageGrid g : evaluation.figures()) {
+      String file = "figures/" + evaluator + "-" + g.name() + ".png";
+      ImageGrids.writePng(g, dir.resolve(file));
+      figures.addObject().put("name", g.name()).put("title", g.title()).put("file", file).put("caption", g.caption());
+    }
+    return node;
+  }
+
+  private static void writeSamples(Path dir, Model model, ComputeSession session, ImageSet test) throws IOException {
+    if (!model.functions().containsKey(Model.Functions.RECONSTRUCT)) {
+      return;
+    }
+    int n = Math.min(SAMPLE_COUNT, test.size());
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    HostTensor inputs = test.images(idx);
+    HostTensor outputs = session.compile(model.functions().get(Model.Functions.RECONSTRUCT))
+        .apply(Map.of("x", inputs)).get("x");
+    float[] both = new float[inputs.size() * 2];
+    System.arraycopy(inputs.data(), 0, both, 0, inputs.size());
+    System.arraycopy(outputs.data(), 0, both, inputs.size(), inputs.size());
+    int[] shape = inputs.shape().clone();
+    shape[0] = 2 * n;
+    ImageGrids.writePng(new ImageGrid("reconstructions", "Inputs and reconstructions", new HostTensor(both, shape), n,
+        "Top: the first " + n + " test images; bottom: their reconstructions after training."),
+        dir.resolve("samples").resolve("reconstructions.png"));
+  }
+
+  private static Path createRunDirectory(Path parent, Instant start, long seed) throws IOException {
+    Files.createDirectories(parent);
+    String base = RUN_ID.format(start) + "-s" + seed;
+    for (int attempt = 1; ; attempt++) {
+      Path dir = parent.resolve(attempt == 1 ? base : base + "-" + attempt);
+      try {
+        return Files.createDirectory(dir);
+      } catch (FileAlreadyExistsException e) {
+        // another run started in the same second with the same seed: take the next suffix
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T cast(Object provider) {
+    return (T) provider;
+  }
+}

@@ -1,0 +1,93 @@
+package org.latentlab.experiments.run;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.latentlab.api.data.Dataset;
+import org.latentlab.api.spi.Backend;
+import org.latentlab.api.spi.EvaluationContext;
+import org.latentlab.api.spi.Model;
+import org.latentlab.api.spi.Progress;
+import org.latentlab.api.train.CompiledFunction;
+import org.latentlab.api.train.ComputeSession;
+
+/**
+ * The evaluation context of one run: the trained model's functions, compiled on first use, and an
+ * untrained twin (same architecture, fresh weights from a different seed) built only if an evaluator
+ * asks for the random-encoder baseline.
+ */
+final class RunEvaluationContext implements EvaluationContext, AutoCloseable {
+  /** A model with the session its parameters live in. */
+  record LiveModel(Model model, ComputeSession session) {}
+
+  private final Dataset dataset;
+  private final LiveModel trained;
+  private final Supplier<LiveModel> untrainedFactory;
+  private final Backend backend;
+  private final long seed;
+  private final Progress progress;
+  private final Map<String, CompiledFunction> compiled = new HashMap<>();
+  private final Map<String, CompiledFunction> compiledUntrained = new HashMap<>();
+  private LiveModel untrained;
+
+  RunEvaluationContext(Dataset dataset, LiveModel trained, Supplier<LiveModel> untrainedFactory, Backend backend,
+      long seed, Progress progress) {
+    this.dataset = dataset;
+    this.trained = trained;
+    this.untrainedFactory = untrainedFactory;
+    this.backend = backend;
+    this.seed = seed;
+    this.progress = progress;
+  }
+
+  @Override
+  public Dataset dataset() {
+    return dataset;
+  }
+
+  @Override
+  public Optional<CompiledFunction> function(String name) {
+    return compile(trained, compiled, name);
+  }
+
+  @Override
+  public Optional<CompiledFunction> untrainedFunction(String name) {
+    if (!trained.model().functions().containsKey(name)) {
+      return Optional.empty();
+    }
+    if (untrained == null) {
+      untrained = untrainedFactory.get();
+    }
+    return compile(untrained, compiledUntrained, name);
+  }
+
+  private static Optional<CompiledFunction> compile(LiveModel live, Map<String, CompiledFunction> cache, String name) {
+    if (!live.model().functions().containsKey(name)) {
+      return Optional.empty();
+    }
+    return Optional.of(cache.computeIfAbsent(name, n -> live.session().compile(live.model().functions().get(n))));
+  }
+
+  @Override
+  public Backend backend() {
+    return backend;
+  }
+
+  @Override
+  public long seed() {
+    return seed;
+  }
+
+  @Override
+  public Progress progress() {
+    return progress;
+  }
+
+  @Override
+  public void close() {
+    if (untrained != null) {
+      untrained.session().close();
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package org.latentlab.experiments.run;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.latentlab.api.data.ImageSet;
+import org.latentlab.api.spi.Progress;
+import org.latentlab.api.tensor.HostTensor;
+import org.latentlab.api.train.Trainer;
+import org.latentlab.api.train.TrainingProgram;
+import org.latentlab.api.train.TrainingStep;
+import org.latentlab.experiments.descriptor.TrainingBudget;
+
+/**
+ * Runs a training program for a budget: each iteration runs every step (its repeat count times) on
+ * fresh batches drawn from a seeded shuffle of the training split (a new shuffle every epoch, the
+ * last incomplete batch dropped), logs mean losses every {@code logEvery} iterations, shows progress,
+ * and stops on a non-finite loss.
+ */
+final class TrainingLoop {
+  private final Trainer trainer;
+  private final TrainingProgram program;
+  private final ImageSet train;
+  private final TrainingBudget budget;
+  private final MetricsLog log;
+  private final Progress progress;
+  private final SplittableRandom random;
+  private final int[] order;
+  private int cursor;
+  private int epoch;
+
+  TrainingLoop(Trainer trainer, TrainingProgram program, ImageSet train, TrainingBudget budget, long seed,
+      MetricsLog log, Progress progress) {
+    if (train.size() < budget.batchSize()) {
+      throw new IllegalArgumentException("training.batchSize " + budget.batchSize() + " is larger than the "
+          + train.size() + " training images; lower it");
+    }
+    this.trainer = trainer;
+    this.program = program;
+    this.train = train;
+    this.budget = budget;
+    this.log = log;
+    this.progress = progress;
+    this.random = new SplittableRandom(seed);
+    this.order = new int[train.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    this.cursor = order.length;
+  }
+
+  /** Total iterations the budget allows. */
+  long iterations() {
+    long batchesPerEpoch = train.size() / budget.batchSize();
+    int batchesPerIteration = program.repeats().stream().mapToInt(Integer::intValue).sum();
+    return Math.max(1, budget.epochs() * batchesPerEpoch / batchesPerIteration);
+  }
+
+  /** Trains and returns the last logged mean losses per step. */
+  Map<String, Map<String, Double>> run() {
+    long total = iterations();
+    List<TrainingStep> steps = program.steps();
+    Map<String, Map<String, Double>> sums = new LinkedHashMap<>();
+    Map<String, Map<String, Double>> last = new LinkedHashMap<>();
+    int counted = 0;
+    progress.start("train", total);
+    for (long it = 1; it <= total; it++) {
+      for (int s = 0; s < steps.size(); s++) {
+        String name = steps.get(s).name();
+        for (int r = 0; r < program.repeats().get(s); r++) {
+          Map<String, Float> losses = trainer.step(name, nextBatch());
+          Map<String, Double> acc = sums.computeIfAbsent(name, k -> new LinkedHashMap<>());
+          for (Map.Entry<String, Float> e : losses.entrySet()) {
+            if (!Float.isFinite(e.getValue())) {
+              throw new DivergenceException(String.format(Locale.ROOT,
+                  "training diverged at iteration %d (epoch %d): step '%s', loss term '%s' became %s;"
+                      + " lower the learning rate or check the data", it, epoch, name, e.getKey(), e.getValue()));
+            }
+            acc.merge(e.getKey(), (double) e.getValue(), Double::sum);
+          }
+        }
+      }
+      counted++;
+      if (it == 1 || it % budget.logEvery() == 0 || it == total) {
+        for (Map.Entry<String, Map<String, Double>> e : sums.entrySet()) {
+          int perIteration = program.repeats().get(steps.indexOf(program.step(e.getKey())));
+          Map<String, Double> mean = new LinkedHashMap<>();
+          for (Map.Entry<String, Double> t : e.getValue().entrySet()) {
+            mean.put(t.getKey(), t.getValue() / (counted * perIteration));
+          }
+          log.train(it, epoch, e.getKey(), mean);
+          last.put(e.getKey(), mean);
+        }
+        sums.clear();
+        counted = 0;
+        progress.update(it, status(last));
+      }
+    }
+    progress.finish();
+    return last;
+  }
+
+  private String status(Map<String, Map<String, Double>> last) {
+    StringBuilder sb = new StringBuilder("epoch ").append(epoch).append('/').append(budget.epochs());
+    last.forEach((step, terms) -> sb.append(String.format(Locale.ROOT, " %s=%.4f", step,
+        terms.getOrDefault("loss", Double.NaN))));
+    return sb.toString();
+  }
+
+  private Map<String, HostTensor> nextBatch() {
+    int b = budget.batchSize();
+    if (cursor + b > order.length) {
+      for (int i = order.length - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      cursor = 0;
+      epoch++;
+    }
+    int[] idx = java.util.Arrays.copyOfRange(order, cursor, cursor + b);
+    cursor += b;
+    return Map.of("x", train.images(idx), "y", train.labelTensor(idx));
+  }
+}
