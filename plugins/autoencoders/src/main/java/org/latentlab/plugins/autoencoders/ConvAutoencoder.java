@@ -44,7 +44,7 @@ public final class ConvAutoencoder implements Model {
     int midW = conv1.outputSize(data.width());
     int h = conv2.outputSize(midH);
     int w = conv2.outputSize(midW);
-    if (h < 1 || w < 1) {
+    if (h < 1 || w < 1 || data.height() < 4 || data.width() < 4) {
       throw new IllegalArgumentException("conv-autoencoder: images of " + data.height() + "x" + data.width()
           + " are too small for two stride-2 convolutions (need at least 4x4)");
     }

@@ -1,0 +1,94 @@
+package org.latentlab.backend.djl;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.latentlab.api.params.ParameterStore;
+import org.latentlab.api.tensor.HostTensor;
+import org.latentlab.api.train.CompiledFunction;
+import org.latentlab.api.train.ComputeSession;
+import org.latentlab.api.train.InferenceFunction;
+import org.latentlab.api.train.OptimizerUpdate;
+import org.latentlab.api.train.Trainer;
+import org.latentlab.api.train.TrainingProgram;
+import org.latentlab.api.train.TrainingStep;
+
+/** A model's parameters and state as NDArrays owned by a session manager. */
+final class DjlComputeSession implements ComputeSession {
+  private final Engine engine;
+  private final NDManager manager;
+  private final ParameterStore store;
+  private final Map<String, NDArray> values = new LinkedHashMap<>();
+
+  DjlComputeSession(Engine engine, NDManager manager, ParameterStore store) {
+    this.engine = engine;
+    this.manager = manager;
+    this.store = store;
+    materialise();
+  }
+
+  /** Creates arrays for store entries that have none yet (e.g. optimizer slots declared later). */
+  private void materialise() {
+    for (ParameterStore.Entry e : store.entries()) {
+      if (!values.containsKey(e.name())) {
+        HostTensor v = e.initialValue();
+        values.put(e.name(), manager.create(v.data(), DjlOps.shapeOf(v.shape())));
+      }
+    }
+  }
+
+  @Override
+  public ParameterStore store() {
+    return store;
+  }
+
+  @Override
+  public Trainer trainer(TrainingProgram program) {
+    for (TrainingStep step : program.steps()) {
+      OptimizerUpdate.declareSlots(store, step);
+    }
+    materialise();
+    values.values().forEach(a -> a.setRequiresGradient(false));
+    return new DjlTrainer(engine, manager, store, values, program);
+  }
+
+  @Override
+  public CompiledFunction compile(InferenceFunction function) {
+    return new DjlCompiledFunction(engine, manager, values, function);
+  }
+
+  @Override
+  public Map<String, HostTensor> readState() {
+    Map<String, HostTensor> out = new LinkedHashMap<>();
+    values.forEach((name, a) -> out.put(name, toHost(a)));
+    return out;
+  }
+
+  @Override
+  public void writeState(Map<String, HostTensor> state) {
+    state.forEach((name, v) -> {
+      NDArray a = values.get(name);
+      if (a == null) {
+        throw new IllegalArgumentException("no entry '" + name + "' in this session");
+      }
+      if (!Arrays.equals(new DjlTensor(a).shape(), v.shape())) {
+        throw new IllegalArgumentException("entry '" + name + "' has shape " + a.getShape() + " but the value has "
+            + Arrays.toString(v.shape()));
+      }
+      a.set(FloatBuffer.wrap(v.data()));
+    });
+  }
+
+  static HostTensor toHost(NDArray a) {
+    return new HostTensor(a.toFloatArray(), new DjlTensor(a).shape());
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

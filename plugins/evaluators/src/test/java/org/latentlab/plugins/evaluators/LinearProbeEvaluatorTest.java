@@ -1,0 +1,143 @@
+package org.latentlab.plugins.evaluators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.SplittableRandom;
+import org.latentlab.api.data.Dataset;
+import org.latentlab.api.data.ImageSet;
+import org.latentlab.api.spi.Backend;
+import org.latentlab.api.spi.BackendProvider;
+import org.latentlab.api.spi.EvaluationContext;
+import org.latentlab.api.spi.Evaluation;
+import org.latentlab.api.spi.Model;
+import org.latentlab.api.spi.Parameters;
+import org.latentlab.api.spi.Progress;
+import org.latentlab.api.tensor.HostTensor;
+import org.latentlab.api.train.CompiledFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LinearProbeEvaluatorTest {
+  private static final int SIDE = 8;
+  private static Backend backend;
+
+  @BeforeAll
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static void loadBackend() throws Exception {
+    BackendProvider provider = ServiceLoader.load(BackendProvider.class).findFirst().orElseThrow();
+    Parameters defaults = (Parameters) provider.parametersType().getConstructors()[0]
+        .newInstance(new Object[provider.parametersType().getRecordComponents().length]);
+    backend = provider.create(defaults);
+  }
+
+  @AfterAll
+  static void closeBackend() {
+    backend.close();
+  }
+
+  /** Noisy images whose class (0-3) is the brighter quadrant; labels optionally scrambled. */
+  private static ImageSet quadrants(int n, long seed, boolean scrambleLabels) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] pixels = new float[n * SIDE * SIDE];
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      int cls = r.nextInt(4);
+      labels[i] = scrambleLabels ? r.nextInt(4) : cls;
+      for (int y = 0; y < SIDE; y++) {
+        for (int x = 0; x < SIDE; x++) {
+          int quadrant = (y < SIDE / 2 ? 0 : 2) + (x < SIDE / 2 ? 0 : 1);
+          float base = quadrant == cls ? 0.6f : 0.3f;
+          pixels[i * SIDE * SIDE + y * SIDE + x] = (float) Math.min(1, Math.max(0, base + 0.25 * r.nextGaussian()));
+        }
+      }
+    }
+    return new ImageSet(pixels, labels, 1, SIDE, SIDE);
+  }
+
+  /** An "encoder" that returns the four quadrant means: an ideal 4-d representation. */
+  private static final CompiledFunction QUADRANT_MEANS = inputs -> {
+    HostTensor x = inputs.get("x");
+    int n = x.shape()[0];
+    float[] z = new float[n * 4];
+    for (int i = 0; i < n; i++) {
+      for (int y = 0; y < SIDE; y++) {
+        for (int c = 0; c < SIDE; c++) {
+          int q = (y < SIDE / 2 ? 0 : 2) + (c < SIDE / 2 ? 0 : 1);
+          z[i * 4 + q] += x.data()[i * SIDE * SIDE + y * SIDE + c] / (SIDE * SIDE / 4f);
+        }
+      }
+    }
+    return Map.of("z", new HostTensor(z, new int[] {n, 4}));
+  };
+
+  private static EvaluationContext context(Dataset data) {
+    return new EvaluationContext() {
+      @Override
+      public Dataset dataset() {
+        return data;
+      }
+
+      @Override
+      public Optional<CompiledFunction> function(String name) {
+        return name.equals(Model.Functions.ENCODE) ? Optional.of(QUADRANT_MEANS) : Optional.empty();
+      }
+
+      @Override
+      public Optional<CompiledFunction> untrainedFunction(String name) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Backend backend() {
+        return backend;
+      }
+
+      @Override
+      public long seed() {
+        return 5;
+      }
+
+      @Override
+      public Progress progress() {
+        return Progress.none();
+      }
+    };
+  }
+
+  private static Dataset dataset(boolean scramble) {
+    return new Dataset("quadrants", quadrants(600, 1, scramble), quadrants(300, 2, scramble),
+        List.of("a", "b", "c", "d"), List.of());
+  }
+
+  private static final LinearProbeParameters FAST =
+      new LinearProbeParameters(List.of(1e-4, 1e-2), 0.2, 20, 64, 0.02, List.of("raw-pixels"));
+
+  @Test
+  void separableFeaturesAreProbedAlmostPerfectlyBesideTheRawPixelBaseline() throws Exception {
+    Evaluation e = new LinearProbeEvaluator(FAST).evaluate(context(dataset(false)));
+    assertThat(e.metrics().get("linear-probe/accuracy")).isGreaterThan(0.95);
+    assertThat(e.metrics().get("linear-probe/raw-pixels/accuracy")).isGreaterThan(0.6);
+    assertThat(e.tables()).singleElement().satisfies(t -> {
+      assertThat(t.rows()).extracting(r -> r.get(0)).containsExactly("latent", "raw-pixels");
+      assertThat(t.note()).contains("20% of the 600 training images").contains("300 test images");
+    });
+  }
+
+  @Test
+  void labelsUnrelatedToTheImagesStayNearChance() throws Exception {
+    Evaluation e = new LinearProbeEvaluator(FAST).evaluate(context(dataset(true)));
+    assertThat(e.metrics().get("linear-probe/accuracy")).isLessThan(0.4);
+  }
+
+  @Test
+  void theSameSeedGivesTheSameAccuracy() throws Exception {
+    double a = new LinearProbeEvaluator(FAST).evaluate(context(dataset(false))).metrics().get("linear-probe/accuracy");
+    double b = new LinearProbeEvaluator(FAST).evaluate(context(dataset(false))).metrics().get("linear-probe/accuracy");
+    assertThat(a).isEqualTo(b);
+  }
+}

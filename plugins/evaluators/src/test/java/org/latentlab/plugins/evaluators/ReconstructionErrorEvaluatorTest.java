@@ -1,0 +1,73 @@
+package org.latentlab.plugins.evaluators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.latentlab.api.data.Dataset;
+import org.latentlab.api.data.ImageSet;
+import org.latentlab.api.spi.Backend;
+import org.latentlab.api.spi.EvaluationContext;
+import org.latentlab.api.spi.Evaluation;
+import org.latentlab.api.spi.Model;
+import org.latentlab.api.spi.Progress;
+import org.latentlab.api.tensor.HostTensor;
+import org.latentlab.api.train.CompiledFunction;
+import org.junit.jupiter.api.Test;
+
+class ReconstructionErrorEvaluatorTest {
+
+  private static Evaluation evaluate(ImageSet test, CompiledFunction reconstruct) throws Exception {
+    Dataset data = new Dataset("t", test, test, List.of("0"), List.of());
+    EvaluationContext context = new EvaluationContext() {
+      @Override
+      public Dataset dataset() {
+        return data;
+      }
+
+      @Override
+      public Optional<CompiledFunction> function(String name) {
+        return name.equals(Model.Functions.RECONSTRUCT) ? Optional.of(reconstruct) : Optional.empty();
+      }
+
+      @Override
+      public Optional<CompiledFunction> untrainedFunction(String name) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Backend backend() {
+        throw new UnsupportedOperationException("not needed");
+      }
+
+      @Override
+      public long seed() {
+        return 0;
+      }
+
+      @Override
+      public Progress progress() {
+        return Progress.none();
+      }
+    };
+    return new ReconstructionErrorEvaluator(new ReconstructionErrorParameters()).evaluate(context);
+  }
+
+  @Test
+  void aPerfectReconstructionOfBinaryImagesHasNoError() throws Exception {
+    ImageSet test = new ImageSet(new float[] {0, 1, 1, 0, 1, 1, 0, 0}, new int[] {0, 0}, 1, 2, 2);
+    Evaluation e = evaluate(test, in -> Map.of("x", in.get("x")));
+    assertThat(e.metrics().get("reconstruction-error/mse")).isZero();
+    assertThat(e.metrics().get("reconstruction-error/bce")).isCloseTo(0, within(1e-5));
+  }
+
+  @Test
+  void aConstantHalfGreyReconstructionHasKnownErrors() throws Exception {
+    ImageSet test = new ImageSet(new float[] {0, 1, 1, 0}, new int[] {0}, 1, 2, 2);
+    Evaluation e = evaluate(test, in -> Map.of("x", new HostTensor(new float[] {0.5f, 0.5f, 0.5f, 0.5f}, in.get("x").shape())));
+    assertThat(e.metrics().get("reconstruction-error/mse")).isCloseTo(0.25, within(1e-9));
+    assertThat(e.metrics().get("reconstruction-error/bce")).isCloseTo(Math.log(2), within(1e-6));
+  }
+}
