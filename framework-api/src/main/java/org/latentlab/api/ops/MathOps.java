@@ -63,6 +63,11 @@ public interface MathOps {
     return sum(x, false);
   }
 
+  /** Largest element, as a scalar. */
+  default Tensor max(Tensor x) {
+    return max(x, false);
+  }
+
   /** Mean of all elements, as a scalar. */
   default Tensor mean(Tensor x) {
     return mean(x, false);
