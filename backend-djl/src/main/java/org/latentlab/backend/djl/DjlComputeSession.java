@@ -83,6 +83,11 @@ final class DjlComputeSession implements ComputeSession {
     });
   }
 
+  /** Arrays the session's manager owns (every entry, nothing else once a step has finished). */
+  int ownedArrays() {
+    return manager.getManagedArrays().size();
+  }
+
   static HostTensor toHost(NDArray a) {
     return new HostTensor(a.toFloatArray(), new DjlTensor(a).shape());
   }
