@@ -11,9 +11,10 @@ import org.latentlab.api.tensor.Tensor;
 
 /**
  * {@link NnOps} on DJL. This engine has no transposed convolution, so {@link #convTranspose2d} is
- * built exactly from ops it has: zero insertion between input pixels (stride), zero padding of
- * {@code k - 1 - p} (plus the output padding at the far side), and a stride-1 convolution with the
- * spatially flipped kernel whose in/out axes are swapped.
+ * built exactly from ops it has, in polyphase form: one ordinary convolution computes all
+ * {@code s * s} output phases as channels, and a pixel shuffle interleaves them (for kernel 4, stride
+ * 2 this is the "conv + depth-to-space" trick of the engine notes, generalised to any kernel,
+ * stride, padding and output padding).
  */
 final class DjlNnOps implements NnOps {
   private final DjlOps ops;
@@ -75,46 +76,47 @@ final class DjlNnOps implements NnOps {
   public Tensor convTranspose2d(Tensor x, Tensor weight, int stride, int padding, int outputPadding) {
     NDArray in = arr(x);
     NDArray w = arr(weight);
-    int k = Math.toIntExact(w.getShape().get(2));
-    NDArray spread = stride > 1 ? insertZeros(in, stride) : in;
-    int q = k - 1 - padding;
-    NDArray padded = padOrCrop(spread, q, q + outputPadding);
-    NDArray kernel = ops.wrapped(ops.wrapped(w.flip(2, 3)).transpose(1, 0, 2, 3));
-    return ops.wrap(convolve(padded, kernel, 1, 0));
+    long[] xs = in.getShape().getShape();
+    long[] ws = w.getShape().getShape();
+    if (xs.length != 4 || ws.length != 4 || ws[0] != xs[1]) {
+      throw new IllegalArgumentException("convTranspose2d takes [n, c, h, w] input and [c, out, k, k] weight, got "
+          + in.getShape() + " and " + w.getShape());
+    }
+    long n = xs[0];
+    long h = xs[2];
+    long wd = xs[3];
+    long cout = ws[1];
+    int k = Math.toIntExact(ws[2]);
+    int s = stride;
+    int taps = (k + s - 1) / s;
+    long outH = (h - 1) * s - 2L * padding + k + outputPadding;
+    long outW = (wd - 1) * s - 2L * padding + k + outputPadding;
+    long phasesH = Math.max(h, (outH + padding + s - 1) / s);
+    long phasesW = Math.max(wd, (outW + padding + s - 1) / s);
+    NDArray kernel = polyphaseKernel(w, xs[1], cout, k, s, taps);
+    NDArray padded = ops.wrapped(in.pad(new Shape(taps - 1, phasesW - wd, taps - 1, phasesH - h), 0));
+    NDArray phases = ops.wrapped(convolve(padded, kernel, 1, 0));
+    // [n, cout*s*s, Qh, Qw] -> [n, cout, Qh, s, Qw, s] -> [n, cout, Qh*s, Qw*s], then crop the padding.
+    NDArray split = ops.wrapped(phases.reshape(n, cout, s, s, phasesH, phasesW));
+    NDArray moved = ops.wrapped(split.transpose(0, 1, 4, 2, 5, 3));
+    NDArray interleaved = ops.wrapped(moved.reshape(n, cout, phasesH * s, phasesW * s));
+    return ops.wrap(interleaved.get(":, :, " + padding + ":" + (padding + outH) + ", " + padding + ":" + (padding + outW)));
   }
 
-  /** {@code [n, c, h, w] -> [n, c, (h-1)s+1, (w-1)s+1]} with s-1 zeros between neighbours. */
-  private NDArray insertZeros(NDArray x, int s) {
-    long[] d = x.getShape().getShape();
-    long n = d[0];
-    long c = d[1];
-    long h = d[2];
-    long w = d[3];
-    // [n,c,h,w,1] -pad-> [n,c,h,w,s] -> [n,c,h,w*s]: each pixel followed by s-1 zeros along the width.
-    NDArray column = ops.wrapped(x.reshape(n, c, h, w, 1));
-    NDArray wide = ops.wrapped(ops.wrapped(column.pad(new Shape(0, s - 1), 0)).reshape(n, c, h, w * s));
-    // [n,c,h,1,W] -pad-> [n,c,h,s,W] -> [n,c,h*s,W]: each row followed by s-1 zero rows.
-    NDArray row = ops.wrapped(wide.reshape(n, c, h, 1, w * s));
-    NDArray tall = ops.wrapped(ops.wrapped(row.pad(new Shape(0, 0, 0, s - 1), 0)).reshape(n, c, h * s, w * s));
-    return ops.wrapped(tall.get(":, :, :" + ((h - 1) * s + 1) + ", :" + ((w - 1) * s + 1)));
-  }
-
-  /** Zero-pads ({@code > 0}) or crops ({@code < 0}) both spatial sides. */
-  private NDArray padOrCrop(NDArray x, int before, int after) {
-    NDArray y = x;
-    if (before > 0 || after > 0) {
-      int pb = Math.max(0, before);
-      int pa = Math.max(0, after);
-      y = ops.wrapped(y.pad(new Shape(pb, pa, pb, pa), 0));
-    }
-    if (before < 0 || after < 0) {
-      long h = y.getShape().get(2);
-      long w = y.getShape().get(3);
-      long cb = Math.max(0, -before);
-      long ca = Math.max(0, -after);
-      y = ops.wrapped(y.get(":, :, " + cb + ":" + (h - ca) + ", " + cb + ":" + (w - ca)));
-    }
-    return y;
+  /**
+   * The transposed convolution's kernel {@code [cin, cout, k, k]} rearranged into one ordinary
+   * convolution kernel {@code [cout*s*s, cin, T, T]} ({@code T = ceil(k / s)}): output channel
+   * {@code (co, ry, rx)} holds, flipped, the taps {@code ry + s*j} of the original kernel, which are all
+   * the taps that reach output pixels of phase {@code (ry, rx)}. Running it and interleaving the phases
+   * (pixel shuffle) computes the transposed convolution exactly, without multiplying inserted zeros.
+   */
+  private NDArray polyphaseKernel(NDArray w, long cin, long cout, int k, int s, int taps) {
+    int size = s * taps;
+    NDArray padded = k == size ? w : ops.wrapped(w.pad(new Shape(0, size - k, 0, size - k), 0));
+    NDArray split = ops.wrapped(padded.reshape(cin, cout, taps, s, taps, s));
+    NDArray flipped = ops.wrapped(split.flip(2, 4));
+    NDArray ordered = ops.wrapped(flipped.transpose(1, 3, 5, 0, 2, 4));
+    return ops.wrapped(ordered.reshape(cout * s * s, cin, taps, taps));
   }
 
   @Override
