@@ -6,6 +6,7 @@ module org.latentlab.experiments {
   requires org.latentlab.api;
   requires org.latentlab.reports;
   requires com.google.guice;
+  requires jakarta.inject;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;

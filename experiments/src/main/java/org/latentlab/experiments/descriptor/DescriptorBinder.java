@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -205,11 +204,8 @@ public final class DescriptorBinder {
     P value;
     try {
       value = binding.readerFor(type).withAttribute(DescriptorMapper.BASE_DIR, baseDir).readValue(fields);
-    } catch (InvalidFormatException e) {
-      problems.add(path + fieldPath(e) + " must be " + describe(e.getTargetType()) + " (was " + e.getValue() + ")");
-      return null;
     } catch (MismatchedInputException e) {
-      problems.add(path + fieldPath(e) + " must be " + describe(e.getTargetType()) + " (" + e.getOriginalMessage() + ")");
+      problems.add(path + fieldPath(e) + " must be " + describe(e.getTargetType()) + " (was " + valueAt(fields, e) + ")");
       return null;
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -289,6 +285,15 @@ public final class DescriptorBinder {
     ObjectNode n = JsonNodeFactory.instance.objectNode();
     n.put("type", type);
     return n;
+  }
+
+  /** The offending value as written in the document, found by the exception's path. */
+  private static String valueAt(JsonNode root, JsonMappingException e) {
+    JsonNode node = root;
+    for (JsonMappingException.Reference r : e.getPath()) {
+      node = r.getFieldName() != null ? node.path(r.getFieldName()) : node.path(r.getIndex());
+    }
+    return node.isMissingNode() ? "absent" : node.isTextual() ? node.asText() : node.toString();
   }
 
   private static String fieldPath(JsonMappingException e) {
