@@ -22,6 +22,9 @@ public final class Main {
    * failed, 2 bad input (usage, descriptor problems).
    */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    // Guice's generated fast classes live in an unnamed module and cannot reach ours on the module
+    // path; plain reflection (through the opens clauses of module-info) works everywhere.
+    System.setProperty("guice_bytecode_gen_option", "DISABLED");
     Injector injector = Guice.createInjector(new LauncherModule(Main.class.getClassLoader()));
     CommandLine cli = new CommandLine(LatentLabCommand.class, injector::getInstance);
     cli.setOut(out);

@@ -26,6 +26,7 @@ import org.latentlab.api.train.TrainingStep;
  * steps of different sessions must not run concurrently.
  */
 final class DjlTrainer implements Trainer {
+  static long[] T = new long[5]; static int N;
   private final Engine engine;
   private final NDManager manager;
   private final Map<String, NDArray> values;
@@ -51,6 +52,7 @@ final class DjlTrainer implements Trainer {
   public Map<String, Float> step(String stepName, Map<String, HostTensor> batch) {
     TrainingStep step = program.step(stepName);
     List<String> names = groups.get(stepName);
+    long t0 = System.nanoTime();
     try (NDManager scope = manager.newSubManager()) {
       for (String n : names) {
         values.get(n).setRequiresGradient(true);
@@ -60,14 +62,17 @@ final class DjlTrainer implements Trainer {
       Losses losses;
       try (GradientCollector collector = newCollector()) {
         losses = step.loss().apply(ops, inputs);
+        T[0] += System.nanoTime() - t0; t0 = System.nanoTime();
         collector.backward(DjlOps.arr(losses.objective()));
       }
       List<Tensor> grads = new ArrayList<>(names.size());
       for (String n : names) {
         grads.add(ops.wrap(values.get(n).getGradient()));
       }
+      T[1] += System.nanoTime() - t0; t0 = System.nanoTime();
       DjlOps updateOps = new DjlOps(values, scope, false, InputGradients.REFUSED_IN_STEP);
       List<Tensor> updated = OptimizerUpdate.apply(updateOps, step, names, grads);
+      T[2] += System.nanoTime() - t0; t0 = System.nanoTime();
       Map<String, Float> out = new LinkedHashMap<>();
       out.put(Losses.OBJECTIVE, DjlOps.arr(losses.objective()).getFloat());
       losses.terms().forEach((k, v) -> out.put(k, DjlOps.arr(v).getFloat()));
@@ -76,8 +81,9 @@ final class DjlTrainer implements Trainer {
       }
       ops.assignments().forEach(this::replace);
       updateOps.assignments().forEach(this::replace);
+      T[3] += System.nanoTime() - t0; t0 = System.nanoTime();
       return out;
-    }
+    } finally { T[4] += System.nanoTime() - t0; if (++N % 50 == 0) { System.out.printf("fwd %.2f bwd %.2f upd %.2f write %.2f close %.2f ms%n", T[0]/1e6/N, T[1]/1e6/N, T[2]/1e6/N, T[3]/1e6/N, T[4]/1e6/N); } }
   }
 
   private GradientCollector newCollector() {

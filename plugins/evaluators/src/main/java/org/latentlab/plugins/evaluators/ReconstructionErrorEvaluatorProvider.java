@@ -12,7 +12,7 @@ public final class ReconstructionErrorEvaluatorProvider implements EvaluatorProv
 
   @Override
   public String description() {
-    return "Reconstruction error (MSE and binary cross-entropy per pixel) on the test split, with examples";
+    return "Reconstruction error (MSE and binary cross-entropy per pixel) on the test split";
   }
 
   @Override
