@@ -4,18 +4,20 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.latentlab.api.spi.ImageGrid;
 
 /**
  * Draws an {@link ImageGrid} as one picture: {@code columns} images per row, separated by {@link #GAP}
- * pixels of {@link #BACKGROUND}, each image scaled up by a whole factor so small images stay readable.
- * One channel is drawn as gray, three (or more) as RGB from the first three channels.
+ * pixel of {@link #BACKGROUND}, each image scaled up by a whole factor (nearest neighbour) so small
+ * images stay readable. One channel is drawn as gray, three (or more) as RGB from the first three
+ * channels; values are clamped to [0, 1].
  */
 public final class ImageGrids {
 
   /** Pixels between images and around the border. */
-  static final int GAP = 2;
+  static final int GAP = 1;
   /** Colour (RGB) of the separators and of empty cells. */
   static final int BACKGROUND = 0x808080;
   /** Images are scaled up by whole factors until their longer side reaches about this many pixels. */
@@ -25,22 +27,42 @@ public final class ImageGrids {
 
   private ImageGrids() {}
 
-  /** Renders the grid and writes it as PNG to {@code file}, atomically, creating parent folders. */
+  /**
+   * Renders the grid with the automatic scale ({@link #scaleFor}) and writes it as PNG to {@code file},
+   * atomically, creating parent folders.
+   */
   public static void writePng(ImageGrid grid, Path file) throws IOException {
     AtomicFiles.write(file, png(render(grid)));
   }
 
-  /** Renders the grid as an RGB image. */
+  /**
+   * Renders the grid with each pixel drawn as {@code scale x scale} pixels and writes it as PNG to
+   * {@code file}, atomically, creating parent folders.
+   */
+  public static void writePng(ImageGrid grid, Path file, int scale) throws IOException {
+    AtomicFiles.write(file, png(render(grid, scale)));
+  }
+
+  /** Renders the grid as an RGB image with the automatic scale ({@link #scaleFor}). */
   public static BufferedImage render(ImageGrid grid) {
+    int[] shape = grid.images().shape();
+    return render(grid, scaleFor(shape[2], shape[3]));
+  }
+
+  /** Renders the grid as an RGB image with each pixel drawn as {@code scale x scale} pixels. */
+  public static BufferedImage render(ImageGrid grid, int scale) {
     int[] shape = grid.images().shape();
     int n = shape[0];
     int c = shape[1];
     int h = shape[2];
     int w = shape[3];
     if (c <= 0 || h <= 0 || w <= 0) {
-      throw new IllegalArgumentException("image grid '" + grid.name() + "' has empty images");
+      throw new IllegalArgumentException("image grid '" + grid.name() + "' has empty images (shape "
+          + Arrays.toString(shape) + ")");
     }
-    int scale = scaleFor(h, w);
+    if (scale < 1) {
+      throw new IllegalArgumentException("image grid '" + grid.name() + "': scale must be >= 1 (was " + scale + ")");
+    }
     int cols = Math.max(1, Math.min(grid.columns(), n));
     int rows = Math.max(1, (n + cols - 1) / cols);
     int cellW = w * scale;
@@ -75,9 +97,12 @@ public final class ImageGrids {
     return out;
   }
 
-  /** The whole-number scale factor for images of {@code h x w} pixels. */
-  static int scaleFor(int h, int w) {
-    return Math.max(1, Math.min(MAX_SCALE, TARGET_SIDE / Math.max(h, w)));
+  /**
+   * The automatic whole-number scale factor for images of {@code h x w} pixels: the largest that keeps
+   * the longer side at most {@link #TARGET_SIDE} pixels, between 1 and {@link #MAX_SCALE} (28 x 28 gives 2).
+   */
+  public static int scaleFor(int h, int w) {
+    return Math.max(1, Math.min(MAX_SCALE, TARGET_SIDE / Math.max(1, Math.max(h, w))));
   }
 
   /** A value in [0, 1] as an 8-bit level; out-of-range values are clamped, NaN is black. */

@@ -4,7 +4,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -17,9 +19,12 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The loss curves of one training step: one line per loss term against the iteration. The y axis is
- * logarithmic when all values are positive and span more than a factor of {@link #LOG_RATIO}. Charts
- * are drawn headless.
+ * The loss curves of one training step, drawn with JFreeChart: one line per loss term against the
+ * iteration. A term with at least {@link #SMOOTH_FROM} points is drawn as a centred moving average
+ * ({@link #smoothingWindow}) over its raw values, which stay visible as a faint line. The y axis is
+ * logarithmic when all values are positive and span more than a factor of {@link #LOG_RATIO}; the
+ * average is then taken over the logarithms (a geometric mean), so it follows the curve as drawn.
+ * Charts are drawn headless ({@code java.awt.headless=true} unless the property is already set).
  */
 public final class LossCurveChart {
 
@@ -27,8 +32,17 @@ public final class LossCurveChart {
   public static final int WIDTH = 800;
   /** Default height in pixels. */
   public static final int HEIGHT = 360;
-  /** The max/min ratio above which the y axis becomes logarithmic. */
+  /** The max/min ratio above which the y axis becomes logarithmic (two decades). */
   static final double LOG_RATIO = 100;
+  /** Terms with at least this many points are smoothed. */
+  static final int SMOOTH_FROM = 100;
+  /** A term with n points is smoothed over about n / POINTS_PER_WINDOW points. */
+  static final int POINTS_PER_WINDOW = 30;
+  /** Line colours, one per term in order; raw curves use the same colour, faint. */
+  private static final List<Color> PALETTE = List.of(new Color(0x1f77b4), new Color(0xd62728),
+      new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b),
+      new Color(0xe377c2), new Color(0x17becf));
+  private static final int RAW_ALPHA = 60;
 
   private final String step;
   private final Map<String, XYSeries> series = new LinkedHashMap<>();
@@ -70,32 +84,18 @@ public final class LossCurveChart {
     return min > 0 && max / min > LOG_RATIO;
   }
 
+  /** The moving-average window (odd, in points) of the longest term; 1 when nothing is smoothed. */
+  public int smoothingWindow() {
+    int points = series.values().stream().mapToInt(XYSeries::getItemCount).max().orElse(0);
+    return windowFor(points);
+  }
+
   /** Draws the chart at {@code width x height} pixels. */
   public BufferedImage render(int width, int height) {
-    ensureHeadless();
-    XYSeriesCollection dataset = new XYSeriesCollection();
-    series.values().forEach(dataset::addSeries);
-    JFreeChart chart = ChartFactory.createXYLineChart(
-        step, "iteration", "loss", dataset, PlotOrientation.VERTICAL, true, false, false);
-    chart.setBackgroundPaint(Color.WHITE);
-    XYPlot plot = chart.getXYPlot();
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinePaint(new Color(0xdddddd));
-    plot.setRangeGridlinePaint(new Color(0xdddddd));
-    ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
-    if (logScale()) {
-      LogAxis axis = new LogAxis("loss (log)");
-      axis.setSmallestValue(1e-12);
-      plot.setRangeAxis(axis);
-    } else {
-      ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
     }
-    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-    for (int i = 0; i < dataset.getSeriesCount(); i++) {
-      renderer.setSeriesStroke(i, new BasicStroke(1.6f));
-    }
-    plot.setRenderer(renderer);
-    return chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
+    return chart().createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
   }
 
   /** The chart at the default size as PNG bytes. */
@@ -108,9 +108,100 @@ public final class LossCurveChart {
     return ImageGrids.png(render(width, height));
   }
 
-  private static void ensureHeadless() {
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
+  /** The JFreeChart: first one (possibly smoothed) series per term, then the faint raw series. */
+  JFreeChart chart() {
+    boolean log = logScale();
+    XYSeriesCollection dataset = new XYSeriesCollection();
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    List<XYSeries> raw = new ArrayList<>();
+    List<Color> rawColors = new ArrayList<>();
+    int term = 0;
+    for (XYSeries s : series.values()) {
+      Color color = PALETTE.get(term % PALETTE.size());
+      int window = windowFor(s.getItemCount());
+      dataset.addSeries(window > 1 ? smoothed(s, window, log) : s);
+      renderer.setSeriesPaint(term, color);
+      renderer.setSeriesStroke(term, new BasicStroke(1.8f));
+      if (window > 1) {
+        raw.add(s);
+        rawColors.add(new Color(color.getRed(), color.getGreen(), color.getBlue(), RAW_ALPHA));
+      }
+      term++;
     }
+    for (int i = 0; i < raw.size(); i++) {
+      int index = dataset.getSeriesCount();
+      dataset.addSeries(copyWithKey(raw.get(i), raw.get(i).getKey() + " (raw)"));
+      renderer.setSeriesPaint(index, rawColors.get(i));
+      renderer.setSeriesStroke(index, new BasicStroke(1f));
+      renderer.setSeriesVisibleInLegend(index, false);
+    }
+    JFreeChart chart = ChartFactory.createXYLineChart(
+        step, "iteration", "loss", dataset, PlotOrientation.VERTICAL, true, false, false);
+    chart.setBackgroundPaint(Color.WHITE);
+    XYPlot plot = chart.getXYPlot();
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(0xdddddd));
+    plot.setRangeGridlinePaint(new Color(0xdddddd));
+    ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
+    if (log) {
+      LogAxis axis = new LogAxis("loss (log scale)");
+      axis.setSmallestValue(1e-12);
+      axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+      axis.setMinorTickMarksVisible(true);
+      plot.setRangeAxis(axis);
+    } else {
+      ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+    }
+    plot.setRenderer(renderer);
+    return chart;
+  }
+
+  /** The odd moving-average window for a term with {@code points} points; 1 below {@link #SMOOTH_FROM}. */
+  static int windowFor(int points) {
+    if (points < SMOOTH_FROM) {
+      return 1;
+    }
+    return Math.max(5, points / POINTS_PER_WINDOW) | 1;
+  }
+
+  /**
+   * The centred moving average of {@code values} over {@code window} points; near the ends the window
+   * shrinks to the points that exist, so the result has the same length.
+   */
+  static double[] movingAverage(double[] values, int window) {
+    int half = window / 2;
+    double[] prefix = new double[values.length + 1];
+    for (int i = 0; i < values.length; i++) {
+      prefix[i + 1] = prefix[i] + values[i];
+    }
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      int from = Math.max(0, i - half);
+      int to = Math.min(values.length, i + half + 1);
+      out[i] = (prefix[to] - prefix[from]) / (to - from);
+    }
+    return out;
+  }
+
+  private static XYSeries smoothed(XYSeries s, int window, boolean log) {
+    double[] y = new double[s.getItemCount()];
+    for (int i = 0; i < y.length; i++) {
+      double value = s.getY(i).doubleValue();
+      y[i] = log ? Math.log(value) : value;
+    }
+    double[] avg = movingAverage(y, window);
+    XYSeries out = new XYSeries(s.getKey(), true, true);
+    for (int i = 0; i < avg.length; i++) {
+      out.add(s.getX(i), log ? Math.exp(avg[i]) : avg[i], false);
+    }
+    return out;
+  }
+
+  private static XYSeries copyWithKey(XYSeries s, String key) {
+    XYSeries out = new XYSeries(key, true, true);
+    for (int i = 0; i < s.getItemCount(); i++) {
+      out.add(s.getX(i), s.getY(i), false);
+    }
+    return out;
   }
 }

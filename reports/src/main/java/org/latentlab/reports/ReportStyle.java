@@ -28,7 +28,7 @@ final class ReportStyle {
       figure{display:inline-block;margin:8px 16px 8px 0;vertical-align:top}
       figcaption{color:#555;font-size:.9em;max-width:800px}.figtitle{font-weight:600;margin-bottom:4px}
       img.chart{max-width:100%;border:1px solid #ddd;background:#fff}
-      img.pixel{image-rendering:pixelated;image-rendering:crisp-edges;max-width:100%}
+      img.pixel{image-rendering:crisp-edges;image-rendering:pixelated;max-width:100%;height:auto}
       table{border-collapse:collapse;font-size:.9em;background:#fff}
       th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
       th{background:#f3f3f3}table.kv table{font-size:1em}

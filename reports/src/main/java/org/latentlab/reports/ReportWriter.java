@@ -128,9 +128,17 @@ public final class ReportWriter {
     }
     StringBuilder sb = new StringBuilder();
     for (LossCurveChart chart : charts) {
+      List<String> notes = new ArrayList<>();
+      if (chart.smoothingWindow() > 1) {
+        notes.add("moving average over " + chart.smoothingWindow() + " points, raw values faint");
+      }
+      if (chart.logScale()) {
+        notes.add("log scale");
+      }
       sb.append("<figure>").append(Html.img(chart.png(), "loss curves: " + chart.step(), "chart"))
           .append("<figcaption>").append(Html.esc(chart.step()))
-          .append(chart.logScale() ? " (log scale)" : "").append("</figcaption></figure>");
+          .append(notes.isEmpty() ? "" : Html.esc(" (" + String.join("; ", notes) + ")"))
+          .append("</figcaption></figure>");
     }
     section("Training", sb.toString());
   }
@@ -143,7 +151,7 @@ public final class ReportWriter {
     StringBuilder sb = new StringBuilder("<div class=\"gallery\">");
     for (Path file : files) {
       String caption = file.getFileName().toString();
-      sb.append("<figure>").append(Html.img(Files.readAllBytes(file), caption, "pixel"))
+      sb.append("<figure>").append(Html.pixelImg(Files.readAllBytes(file), caption))
           .append("<figcaption>").append(Html.esc(caption)).append("</figcaption></figure>");
     }
     section("Samples", sb.append("</div>").toString());
@@ -171,7 +179,7 @@ public final class ReportWriter {
       sb.append("<h3>Other figures</h3><div class=\"gallery\">");
       for (Path file : others) {
         String caption = file.getFileName().toString();
-        sb.append("<figure>").append(Html.img(Files.readAllBytes(file), caption, "pixel"))
+        sb.append("<figure>").append(Html.pixelImg(Files.readAllBytes(file), caption))
             .append("<figcaption>").append(Html.esc(caption)).append("</figcaption></figure>");
       }
       sb.append("</div>");
@@ -216,7 +224,7 @@ public final class ReportWriter {
     if (path != null && path.startsWith(root) && Files.isRegularFile(path)
         && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
       shown.add(path);
-      sb.append(Html.img(Files.readAllBytes(path), title, "pixel"));
+      sb.append(Html.pixelImg(Files.readAllBytes(path), title));
     } else {
       sb.append("<p class=\"none\">Figure file not available: ").append(Html.esc(file)).append("</p>");
     }

@@ -30,8 +30,9 @@ class ImageGridsTest {
     int gap = ImageGrids.GAP;
     int cell = 2 * scale;
     assertThat(scale).isEqualTo(8);
-    assertThat(image.getWidth()).isEqualTo(2 * cell + 3 * gap).isEqualTo(38);
-    assertThat(image.getHeight()).isEqualTo(38);
+    assertThat(gap).isEqualTo(1);
+    assertThat(image.getWidth()).isEqualTo(2 * cell + 3 * gap).isEqualTo(35);
+    assertThat(image.getHeight()).isEqualTo(35);
 
     for (int i = 0; i < 4; i++) {
       int x0 = gap + (i % 2) * (cell + gap);
@@ -47,7 +48,22 @@ class ImageGridsTest {
     }
     assertThat(image.getRGB(0, 0) & 0xffffff).isEqualTo(ImageGrids.BACKGROUND);
     assertThat(image.getRGB(gap + cell, gap) & 0xffffff).isEqualTo(ImageGrids.BACKGROUND);
-    assertThat(image.getRGB(37, 37) & 0xffffff).isEqualTo(ImageGrids.BACKGROUND);
+    assertThat(image.getRGB(34, 34) & 0xffffff).isEqualTo(ImageGrids.BACKGROUND);
+  }
+
+  @Test
+  void explicitScaleOneGivesTheRawPixels() {
+    BufferedImage image = ImageGrids.render(grayGrid(), 1);
+    assertThat(image.getWidth()).isEqualTo(2 * 2 + 3);
+    assertThat(image.getHeight()).isEqualTo(2 * 2 + 3);
+    // image 3 (bottom right), pixel (1, 1): value 15 / 15
+    assertThat(image.getRGB(1 + 2 + 1 + 1, 1 + 2 + 1 + 1) & 0xffffff).isEqualTo(0xffffff);
+    // image 1 (top right), pixel (0, 0): value 4 / 15
+    int level = Math.round(4 / 15f * 255f);
+    assertThat(image.getRGB(4, 1) & 0xffffff).isEqualTo(level << 16 | level << 8 | level);
+    assertThat(image.getRGB(3, 1) & 0xffffff).isEqualTo(ImageGrids.BACKGROUND);
+    assertThatThrownBy(() -> ImageGrids.render(grayGrid(), 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scale must be >= 1 (was 0)");
   }
 
   @Test
@@ -81,7 +97,7 @@ class ImageGridsTest {
     Path file = dir.resolve("a/b/gray.png");
     ImageGrids.writePng(grayGrid(), file);
     BufferedImage read = ImageIO.read(file.toFile());
-    assertThat(read.getWidth()).isEqualTo(38);
+    assertThat(read.getWidth()).isEqualTo(35);
     assertThat(read.getRGB(ImageGrids.GAP, ImageGrids.GAP) & 0xff).isZero();
     try (var files = Files.list(file.getParent())) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("gray.png");

@@ -48,10 +48,12 @@ class ReportWriterTest {
     Files.writeString(run.resolve("descriptor.yaml"), DESCRIPTOR);
     Files.writeString(run.resolve("provenance.json"), PROVENANCE_COMPLETED);
     StringBuilder metrics = new StringBuilder();
-    for (int i = 1; i <= 30; i++) {
-      metrics.append(String.format(java.util.Locale.ROOT,
-          "{\"type\":\"train\",\"iteration\":%d,\"epoch\":%d,\"step\":\"autoencoder\","
-              + "\"losses\":{\"loss\":%f,\"reconstruction-bce\":%f}}%n", i * 10, i / 10, 1.0 / i, 0.9 / i));
+    for (int i = 1; i <= 150; i++) {
+      if (i <= 30) {
+        metrics.append(String.format(java.util.Locale.ROOT,
+            "{\"type\":\"train\",\"iteration\":%d,\"epoch\":%d,\"step\":\"autoencoder\","
+                + "\"losses\":{\"loss\":%f,\"reconstruction-bce\":%f}}%n", i * 10, i / 10, 1.0 / i, 0.9 / i));
+      }
       metrics.append(String.format(java.util.Locale.ROOT,
           "{\"type\":\"train\",\"iteration\":%d,\"step\":\"probe\",\"losses\":{\"ce\":%f}}%n", i * 10, 2.0 / i));
     }
@@ -82,8 +84,11 @@ class ReportWriterTest {
     // sections
     assertThat(html).contains("<h2>Training</h2>", "<h2>Samples</h2>", "<h2>Evaluation</h2>",
         "<h2>Provenance</h2>", "<h2>Descriptor</h2>");
-    // one chart per step
-    assertThat(html).contains("loss curves: autoencoder", "loss curves: probe");
+    // one chart per step; the long one smoothed
+    assertThat(html).contains("loss curves: autoencoder", "loss curves: probe",
+        "<figcaption>autoencoder</figcaption>", "probe (moving average over 5 points, raw values faint");
+    // 35-pixel grids shown 8 times larger, crisp
+    assertThat(html).contains("width=\"280\">");
     // samples with file name captions
     assertThat(html).contains("<figcaption>reconstructions.png</figcaption>");
     // evaluation table and note, figures with title and caption

@@ -25,7 +25,9 @@ import org.latentlab.api.train.TrainingStep;
  * A convolutional autoencoder (Hinton &amp; Salakhutdinov 2006 in spirit; conv form as in Masci et al.
  * 2011). Encoder: Conv(c -> ch, k4 s2 p1) + ReLU, Conv(ch -> 2ch, k4 s2 p1) + ReLU, Dense -> z.
  * Decoder mirrored: Dense + ReLU, ConvT(2ch -> ch, k4 s2 p1) + ReLU, ConvT(ch -> c, k4 s2 p1), sigmoid.
- * Trained to minimise the reconstruction loss {@code L(x, g(f(x)))} (BCE or MSE) with Adam.
+ * Trained to minimise the reconstruction loss {@code L(x, g(f(x~)))} (BCE or MSE) with Adam, where
+ * {@code x~} is {@code x} itself or, with {@code inputNoise > 0}, {@code x} plus clipped Gaussian noise
+ * (the denoising autoencoder of Vincent et al. 2008).
  */
 public final class ConvAutoencoder implements Model {
   private final Sequential encoder;
@@ -73,7 +75,7 @@ public final class ConvAutoencoder implements Model {
         "autoencoder",
         (ops, batch) -> {
           Tensor x = batch.get("x");
-          Tensor logits = decoderLogits.apply(ops, encoder.apply(ops, x));
+          Tensor logits = decoderLogits.apply(ops, encoder.apply(ops, corrupt(ops, x)));
           Tensor reconstruction = loss.apply(ops, logits, x);
           return new Losses(reconstruction, Map.of("reconstruction-" + loss.id(), reconstruction));
         },
@@ -87,6 +89,15 @@ public final class ConvAutoencoder implements Model {
     InferenceFunction decode = (ops, in) -> Map.of("x", decode(ops, in.get("z")));
     InferenceFunction reconstruct = (ops, in) -> Map.of("x", decode(ops, encoder.apply(ops, in.get("x"))));
     return Map.of(Functions.ENCODE, encode, Functions.DECODE, decode, Functions.RECONSTRUCT, reconstruct);
+  }
+
+  /** {@code clip(x + sigma * N(0, 1), 0, 1)}: the denoising corruption; identity when sigma is 0. */
+  private Tensor corrupt(Ops ops, Tensor x) {
+    float sigma = parameters.inputNoise().floatValue();
+    if (sigma == 0) {
+      return x;
+    }
+    return ops.math().clip(ops.math().add(x, ops.math().scale(ops.random().normalLike(x), sigma)), 0, 1);
   }
 
   private Tensor decode(Ops ops, Tensor z) {

@@ -10,9 +10,12 @@ import org.latentlab.api.spi.Problems;
  * @param loss         {@code bce} (default) or {@code mse}
  * @param channels     channels of the first conv block; the second has twice as many (default 32)
  * @param learningRate Adam learning rate (default 1e-3)
+ * @param inputNoise   standard deviation of Gaussian noise added to the input while training, the target
+ *                     staying clean (a denoising autoencoder, Vincent et al. 2008); 0 (default) trains a
+ *                     plain autoencoder
  */
-public record ConvAutoencoderParameters(Integer latentDim, String loss, Integer channels, Double learningRate)
-    implements Parameters {
+public record ConvAutoencoderParameters(
+    Integer latentDim, String loss, Integer channels, Double learningRate, Double inputNoise) implements Parameters {
 
   /** Fills in defaults for absent fields. */
   public ConvAutoencoderParameters {
@@ -20,6 +23,7 @@ public record ConvAutoencoderParameters(Integer latentDim, String loss, Integer 
     loss = loss == null ? "bce" : loss;
     channels = channels == null ? 32 : channels;
     learningRate = learningRate == null ? 1e-3 : learningRate;
+    inputNoise = inputNoise == null ? 0.0 : inputNoise;
   }
 
   @Override
@@ -28,6 +32,7 @@ public record ConvAutoencoderParameters(Integer latentDim, String loss, Integer 
     problems.require(ReconstructionLoss.parse(loss) != null, "loss", loss, "must be one of bce, mse");
     problems.require(channels > 0, "channels", channels, "must be > 0");
     problems.require(learningRate > 0 && learningRate < 10, "learningRate", learningRate, "must be in (0, 10)");
+    problems.require(inputNoise >= 0 && inputNoise <= 1, "inputNoise", inputNoise, "must be in [0, 1]");
   }
 
   ReconstructionLoss reconstructionLoss() {

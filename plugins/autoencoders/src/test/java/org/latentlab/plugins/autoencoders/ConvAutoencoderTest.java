@@ -66,7 +66,7 @@ class ConvAutoencoderTest {
   @Test
   void reconstructionLossFallsAtATinyBudget() {
     ParameterStore store = new ParameterStore(3);
-    Model model = build(store, new ConvAutoencoderParameters(8, "bce", 8, 3e-3), 16);
+    Model model = build(store, new ConvAutoencoderParameters(8, "bce", 8, 3e-3, null), 16);
     HostTensor data = rectangles(64, 16, 11);
     try (ComputeSession session = backend.open(store, 3)) {
       Trainer trainer = session.trainer(model.program());
@@ -83,7 +83,7 @@ class ConvAutoencoderTest {
   @ValueSource(ints = {28, 16, 30, 8})
   void encodesToTheLatentSizeAndReconstructsTheInputShape(int side) {
     ParameterStore store = new ParameterStore(1);
-    Model model = build(store, new ConvAutoencoderParameters(5, "mse", 4, null), side);
+    Model model = build(store, new ConvAutoencoderParameters(5, "mse", 4, null, 0.1), side);
     HostTensor x = rectangles(3, side, 2);
     try (ComputeSession session = backend.open(store, 1)) {
       HostTensor z = session.compile(model.functions().get(Model.Functions.ENCODE)).apply(Map.of("x", x)).get("z");
@@ -98,16 +98,16 @@ class ConvAutoencoderTest {
 
   @Test
   void rejectsImagesTooSmallForTwoHalvings() {
-    assertThatThrownBy(() -> build(new ParameterStore(1), new ConvAutoencoderParameters(4, null, 4, null), 3))
+    assertThatThrownBy(() -> build(new ParameterStore(1), new ConvAutoencoderParameters(4, null, 4, null, null), 3))
         .hasMessageContaining("too small");
   }
 
   @Test
   void validationNamesEachBadField() {
     Problems problems = new Problems();
-    new ConvAutoencoderParameters(0, "l1", -1, 0.0).validate(problems);
+    new ConvAutoencoderParameters(0, "l1", -1, 0.0, 2.0).validate(problems);
     assertThat(problems.all()).extracting(Problems.Problem::field)
-        .containsExactly("latentDim", "loss", "channels", "learningRate");
+        .containsExactly("latentDim", "loss", "channels", "learningRate", "inputNoise");
     assertThat(problems.all().get(1).message()).isEqualTo("loss must be one of bce, mse (was l1)");
   }
 }
