@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.latentlab.testkit.BackendHarness.awayFromZero;
 import static org.latentlab.testkit.BackendHarness.random;
+import static org.latentlab.testkit.HostAsserts.assertClose;
+import static org.latentlab.testkit.HostAsserts.map;
+import static org.latentlab.testkit.HostAsserts.s;
+import static org.latentlab.testkit.HostAsserts.t;
 
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,13 +18,17 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.latentlab.api.nn.BatchNorm;
 import org.latentlab.api.nn.Conv2d;
 import org.latentlab.api.nn.ConvTranspose2d;
+import org.latentlab.api.nn.Activation;
 import org.latentlab.api.nn.Dense;
+import org.latentlab.api.nn.Sequential;
 import org.latentlab.api.ops.MathOps;
 import org.latentlab.api.ops.Ops;
 import org.latentlab.api.params.Initializers;
@@ -49,9 +58,11 @@ import org.latentlab.api.train.TrainingStep;
  * }</pre>
  *
  * It checks every op's values against known answers, gradients against central finite
- * differences, the layers, each optimizer's update against a hand computation, state round trips
- * and determinism. Capability-gated tests are skipped, with the reason, where the capability is
- * missing.
+ * differences, the layers against naive host references ({@link ReferenceOps}), each optimizer's
+ * update against a hand computation, the training-step contract (parameter groups, state updates,
+ * reported losses), state round trips and determinism. Everything is observed through the public API
+ * only. Capability-gated tests ({@link #capabilityGatedTests()}) skip themselves, with the reason, where
+ * the backend lacks the capability; {@link #skippedTests()} lets a backend skip others, with a reason.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BackendConformanceSuite {
@@ -61,8 +72,23 @@ public abstract class BackendConformanceSuite {
   /** The backend under test; created once, closed after the suite. */
   protected abstract Backend createBackend();
 
-  /** The capabilities the backend declares. */
+  /** The capabilities the backend declares (usually its provider's {@code capabilities()}). */
   protected abstract Set<Capability> capabilities();
+
+  /**
+   * Tests this backend skips, by method name, each with its reason (a known gap). Capability-gated
+   * tests need no entry: they skip themselves where the capability is missing. Default: none.
+   */
+  protected Map<String, String> skippedTests() {
+    return Map.of();
+  }
+
+  /** The capability-gated tests of the suite, by method name, with the capability each one needs. */
+  public static Map<String, Capability> capabilityGatedTests() {
+    return Map.of(
+        "inputGradientsOfInferenceFunctions", Capability.INPUT_GRADIENTS,
+        "higherOrderGradientsInsideATrainingStep", Capability.HIGHER_ORDER_GRADIENTS);
+  }
 
   @BeforeAll
   void openBackend() {
@@ -75,20 +101,15 @@ public abstract class BackendConformanceSuite {
     backend.close();
   }
 
-  private static HostTensor t(int[] shape, float... v) {
-    return new HostTensor(v, shape);
+  @BeforeEach
+  void skipListedTests(TestInfo info) {
+    info.getTestMethod().map(Method::getName).map(skippedTests()::get)
+        .ifPresent(reason -> Assumptions.abort("skipped by the backend: " + reason));
   }
 
-  private static int[] s(int... d) {
-    return d;
-  }
-
-  private static void assertClose(HostTensor actual, HostTensor expected, double tol) {
-    assertThat(actual.shape()).as("shape").containsExactly(expected.shape());
-    for (int i = 0; i < expected.size(); i++) {
-      assertThat((double) actual.data()[i]).as("element %d of %s", i, java.util.Arrays.toString(actual.data()))
-          .isCloseTo(expected.data()[i], within(tol + tol * Math.abs(expected.data()[i])));
-    }
+  private void assumeCapability(Capability capability) {
+    Assumptions.assumeTrue(capabilities().contains(capability),
+        "skipped: the backend lacks the capability '" + capability.id() + "'");
   }
 
   private void assertGradientsMatch(BiFunction<Ops, List<Tensor>, Tensor> f, HostTensor... points) {
@@ -409,41 +430,102 @@ public abstract class BackendConformanceSuite {
     }
 
     @Test
-    void batchNormNormalisesInTrainingAndUpdatesRunningStatistics() {
-      ParameterStore store = new ParameterStore(3);
-      BatchNorm bn = new BatchNorm(Scope.root(store).child("bn"), 2);
-      store.trainable("w", s(2), Initializers.ones(), 1, 1);
-      HostTensor x = random(4, 1, 3, 8, 2, 3, 3);
-      TrainingStep step = new TrainingStep("bn", (o, b) -> {
-        Tensor y = bn.apply(o, b.get("x"));
-        return Losses.of(o.math().sum(o.math().mul(o.math().mean(y), o.param("w"))));
-      }, ParameterGroup.under("w"), new OptimizerSpec.Sgd(0.1, 0, 0));
-      double[] mean = new double[2];
-      double[] var = new double[2];
-      for (int c = 0; c < 2; c++) {
-        for (int n = 0; n < 8; n++) {
-          for (int k = 0; k < 9; k++) {
-            mean[c] += x.data()[(n * 2 + c) * 9 + k] / 72.0;
-          }
-        }
-        for (int n = 0; n < 8; n++) {
-          for (int k = 0; k < 9; k++) {
-            double d = x.data()[(n * 2 + c) * 9 + k] - mean[c];
-            var[c] += d * d / 72.0;
-          }
+    void convolutionLayersWithBiasMatchTheReferenceForSeveralGeometries() {
+      // {kernel, stride, padding, outputPadding}
+      for (int[] g : new int[][] {{4, 2, 1, 0}, {4, 2, 1, 1}, {3, 1, 1, 0}, {3, 2, 0, 1}, {5, 3, 2, 2}, {2, 2, 0, 0},
+          {1, 1, 0, 0}, {3, 3, 1, 2}}) {
+        ParameterStore store = new ParameterStore(g[0] * 31L + g[1] * 7L + g[2] * 3L + g[3]);
+        ConvTranspose2d up = new ConvTranspose2d(Scope.root(store).child("u"), 2, 3, g[0], g[1], g[2], g[3],
+            Initializers.glorotNormal());
+        Conv2d conv = new Conv2d(Scope.root(store).child("c"), 3, 2, g[0], g[1], g[2]);
+        HostTensor x = random(g[0] + 40L * g[1], -1, 1, 2, 2, 5, 4);
+        HostTensor upBias = t(s(3), 0.5f, -1, 2);
+        HostTensor convBias = t(s(2), 0.25f, -0.75f);
+        try (ComputeSession session = backend.open(store, 0)) {
+          session.writeState(Map.of("u/bias", upBias, "c/bias", convBias));
+          HostTensor y = session.compile((o, in) -> Map.of("y", up.apply(o, in.get("x")))).apply(Map.of("x", x)).get("y");
+          HostTensor expectedY = ReferenceOps.addChannelBias(
+              ReferenceOps.convTranspose2d(x, store.get("u/weight").initialValue(), g[1], g[2], g[3]), upBias);
+          assertClose(y, expectedY, 1e-4);
+          assertThat(y.shape()).as("geometry %s", java.util.Arrays.toString(g))
+              .containsExactly(2, 3, up.outputSize(5), up.outputSize(4));
+          HostTensor z = session.compile((o, in) -> Map.of("z", conv.apply(o, in.get("y")))).apply(Map.of("y", y)).get("z");
+          assertClose(z, ReferenceOps.addChannelBias(
+              ReferenceOps.conv2d(y, store.get("c/weight").initialValue(), g[1], g[2]), convBias), 1e-4);
+          assertThat(z.shape()[2]).isEqualTo(conv.outputSize(y.shape()[2]));
         }
       }
+    }
+
+    @Test
+    void sequentialAppliesItsLayersInOrder() {
+      ParameterStore store = new ParameterStore(5);
+      Dense first = new Dense(Scope.root(store).child("l1"), 3, 4);
+      Dense second = new Dense(Scope.root(store).child("l2"), 4, 2);
+      Sequential net = Sequential.of(first, Activation.relu(), second, Activation.tanh());
+      HostTensor x = random(8, -1, 1, 5, 3);
+      HostTensor b1 = t(s(4), 0.1f, -0.2f, 0.3f, -0.4f);
+      HostTensor b2 = t(s(2), 0.5f, -0.5f);
+      HostTensor hidden = map(ReferenceOps.addChannelBias(ReferenceOps.matmul(x, store.get("l1/weight").initialValue()), b1),
+          v -> Math.max(v, 0));
+      HostTensor expected = map(ReferenceOps.addChannelBias(
+          ReferenceOps.matmul(hidden, store.get("l2/weight").initialValue()), b2), Math::tanh);
       try (ComputeSession session = backend.open(store, 0)) {
-        HostTensor trainOut = session.compile((o, in) -> Map.of("y", bn.apply(o, in.get("x")))).apply(Map.of("x", x)).get("y");
-        session.trainer(TrainingProgram.single(step)).step("bn", Map.of("x", x));
+        session.writeState(Map.of("l1/bias", b1, "l2/bias", b2));
+        Map<String, HostTensor> out = session.compile((o, in) -> {
+          List<Tensor> all = net.applyAll(o, in.get("x"));
+          return Map.of("y", net.apply(o, in.get("x")), "hidden", all.get(1), "last", all.get(3));
+        }).apply(Map.of("x", x));
+        assertClose(out.get("y"), expected, 1e-5);
+        assertClose(out.get("hidden"), hidden, 1e-5);
+        assertClose(out.get("last"), expected, 1e-5);
+        assertThat(net.size()).isEqualTo(4);
+      }
+    }
+
+    /**
+     * One SGD step (lr 1) on {@code sum(bn(x) * c)} over gamma and beta: the reported objective shows
+     * the training-mode output (batch statistics), the updates show the gradients, and the running
+     * statistics move by the momentum; afterwards inference uses the running statistics.
+     */
+    @Test
+    void batchNormUsesBatchStatisticsInTrainingAndRunningOnesInInference() {
+      ParameterStore store = new ParameterStore(3);
+      BatchNorm bn = new BatchNorm(Scope.root(store).child("bn"), 2);
+      HostTensor x = random(4, 1, 3, 8, 2, 3, 3);
+      HostTensor c = random(5, -1, 1, 8, 2, 3, 3);
+      TrainingStep step = new TrainingStep("bn", (o, b) -> Losses.of(
+          o.math().sum(o.math().mul(bn.apply(o, b.get("x")), b.get("c")))),
+          ParameterGroup.under("bn/"), new OptimizerSpec.Sgd(1, 0, 0));
+      double[][] moments = ReferenceOps.channelMoments(x);
+      double[] ones = {1, 1};
+      double[] zeros = {0, 0};
+      HostTensor normalised = ReferenceOps.batchNorm(x, moments[0], moments[1], ones, zeros, 1e-5);
+      double objective = 0;
+      double[] dGamma = new double[2];
+      double[] dBeta = new double[2];
+      for (int i = 0; i < x.size(); i++) {
+        int ch = (i / 9) % 2;
+        objective += normalised.data()[i] * c.data()[i];
+        dGamma[ch] += normalised.data()[i] * c.data()[i];
+        dBeta[ch] += c.data()[i];
+      }
+      try (ComputeSession session = backend.open(store, 0)) {
+        HostTensor before = session.compile((o, in) -> Map.of("y", bn.apply(o, in.get("x")))).apply(Map.of("x", x)).get("y");
+        assertClose(before, map(x, v -> v / Math.sqrt(1 + 1e-5)), 1e-5);
+        float reported = session.trainer(TrainingProgram.single(step)).step("bn", Map.of("x", x, "c", c)).get(Losses.OBJECTIVE);
+        assertThat((double) reported).isCloseTo(objective, within(1e-3));
         Map<String, HostTensor> state = session.readState();
-        assertClose(state.get("bn/running_mean"), t(s(2), (float) (0.1 * mean[0]), (float) (0.1 * mean[1])), 1e-5);
-        assertClose(state.get("bn/running_var"), t(s(2), (float) (0.9 + 0.1 * var[0]), (float) (0.9 + 0.1 * var[1])), 1e-5);
-        // In inference mode, the initial running statistics (0, 1) were used: y = x / sqrt(1 + eps).
-        assertClose(trainOut, map(x, v -> v / Math.sqrt(1 + 1e-5)), 1e-5);
-        HostTensor normalised = session.compile((o, in) -> Map.of("y", o.math().mean(o.math().square(bn.apply(o, in.get("x"))))))
-            .apply(Map.of("x", x)).get("y");
-        assertThat(normalised.item()).isPositive();
+        double[] gamma = {1 - dGamma[0], 1 - dGamma[1]};
+        double[] beta = {-dBeta[0], -dBeta[1]};
+        assertClose(state.get("bn/gamma"), t(s(2), (float) gamma[0], (float) gamma[1]), 1e-4);
+        assertClose(state.get("bn/beta"), t(s(2), (float) beta[0], (float) beta[1]), 1e-4);
+        double[] runningMean = {0.1 * moments[0][0], 0.1 * moments[0][1]};
+        double[] runningVar = {0.9 + 0.1 * moments[1][0], 0.9 + 0.1 * moments[1][1]};
+        assertClose(state.get("bn/running_mean"), t(s(2), (float) runningMean[0], (float) runningMean[1]), 1e-5);
+        assertClose(state.get("bn/running_var"), t(s(2), (float) runningVar[0], (float) runningVar[1]), 1e-5);
+        HostTensor after = session.compile((o, in) -> Map.of("y", bn.apply(o, in.get("x")))).apply(Map.of("x", x)).get("y");
+        assertClose(after, ReferenceOps.batchNorm(x, runningMean, runningVar, gamma, beta, 1e-5), 1e-4);
       }
     }
 
@@ -508,6 +590,75 @@ public abstract class BackendConformanceSuite {
     }
 
     @Test
+    void sgdWithWeightDecay() {
+      float[] w = train(new OptimizerSpec.Sgd(0.1, 0, 0.5), 1);
+      for (int i = 0; i < 3; i++) {
+        assertThat((double) w[i]).isCloseTo(w0[i] - 0.1 * (c[i] + 0.5 * w0[i]), within(1e-6));
+      }
+    }
+
+    @Test
+    void adamWithWeightDecayAndSeveralParameters() {
+      ParameterStore store = new ParameterStore(0);
+      store.trainable("a", s(3), (shape, fi, fo, r) -> w0.clone(), 1, 1);
+      store.trainable("b", s(2, 1), (shape, fi, fo, r) -> new float[] {-1, 4}, 1, 1);
+      OptimizerSpec.Adam spec = new OptimizerSpec.Adam(0.05, 0.8, 0.9, 1e-6, 0.1);
+      TrainingStep step = new TrainingStep("opt", (o, b) -> {
+        MathOps m = o.math();
+        Tensor la = m.sum(m.mul(o.param("a"), o.constant(t(s(3), c))));
+        return Losses.of(m.add(la, m.sum(m.square(o.param("b")))));
+      }, ParameterGroup.all(), spec);
+      double[] p = {w0[0], w0[1], w0[2], -1, 4};
+      double[] mo = new double[5];
+      double[] ve = new double[5];
+      try (ComputeSession session = backend.open(store, 0)) {
+        Trainer trainer = session.trainer(TrainingProgram.single(step));
+        for (int t = 1; t <= 3; t++) {
+          trainer.step("opt", Map.of());
+          for (int i = 0; i < 5; i++) {
+            double g = (i < 3 ? c[i] : 2 * p[i]) + 0.1 * p[i];
+            mo[i] = 0.8 * mo[i] + 0.2 * g;
+            ve[i] = 0.9 * ve[i] + 0.1 * g * g;
+            p[i] -= 0.05 * (mo[i] / (1 - Math.pow(0.8, t))) / (Math.sqrt(ve[i] / (1 - Math.pow(0.9, t))) + 1e-6);
+          }
+        }
+        Map<String, HostTensor> state = session.readState();
+        assertClose(state.get("a"), t(s(3), (float) p[0], (float) p[1], (float) p[2]), 1e-5);
+        assertClose(state.get("b"), t(s(2, 1), (float) p[3], (float) p[4]), 1e-5);
+        assertClose(state.get("optimizer/opt/b/m"), t(s(2, 1), (float) mo[3], (float) mo[4]), 1e-5);
+        assertThat(state.get("optimizer/opt/t").item()).isEqualTo(3f);
+      }
+    }
+
+    /**
+     * Two steps over disjoint groups of one loss, as in a GAN: each step's update must come from its own
+     * gradient only (no gradient left over from the other step).
+     */
+    @Test
+    void stepsOfDifferentGroupsUseOnlyTheirOwnGradients() {
+      ParameterStore store = new ParameterStore(0);
+      store.trainable("a/w", s(2), (shape, fi, fo, r) -> new float[] {1, 2}, 1, 1);
+      store.trainable("b/w", s(2), (shape, fi, fo, r) -> new float[] {3, -1}, 1, 1);
+      org.latentlab.api.train.LossFunction product =
+          (o, b) -> Losses.of(o.math().sum(o.math().mul(o.param("a/w"), o.param("b/w"))));
+      OptimizerSpec sgd = new OptimizerSpec.Sgd(1, 0, 0);
+      TrainingProgram program = new TrainingProgram(List.of(
+          new TrainingStep("first", product, ParameterGroup.under("a/"), sgd),
+          new TrainingStep("second", product, ParameterGroup.under("b/"), sgd)), List.of(1, 1));
+      try (ComputeSession session = backend.open(store, 0)) {
+        Trainer trainer = session.trainer(program);
+        for (int round = 0; round < 2; round++) {
+          trainer.step("first", Map.of());
+          trainer.step("second", Map.of());
+        }
+        // a1 = a0 - b0 = (-2, 3); b1 = b0 - a1 = (5, -4); a2 = a1 - b1 = (-7, 7); b2 = b1 - a2 = (12, -11)
+        Map<String, HostTensor> state = session.readState();
+        assertClose(state.get("a/w"), t(s(2), -7, 7), 0);
+        assertClose(state.get("b/w"), t(s(2), 12, -11), 0);
+      }
+    }
+
+    @Test
     void aStepLeavesParametersOutsideItsGroupUntouched() {
       ParameterStore store = new ParameterStore(0);
       store.trainable("a/w", s(2), Initializers.ones(), 1, 1);
@@ -561,6 +712,53 @@ public abstract class BackendConformanceSuite {
     }
 
     @Test
+    void writeStateRejectsUnknownEntriesAndWrongShapesAndWritesNothingThen() {
+      ParameterStore store = new ParameterStore(0);
+      store.trainable("w", s(2), Initializers.ones(), 1, 1);
+      try (ComputeSession session = backend.open(store, 0)) {
+        assertThatThrownBy(() -> session.writeState(Map.of("nope", t(s(2), 1, 2))))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+        assertThatThrownBy(() -> session.writeState(Map.of("w", t(s(3), 1, 2, 3))))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("w");
+        assertThat(session.readState().get("w")).isEqualTo(t(s(2), 1, 1));
+      }
+    }
+
+    @Test
+    void aStepReportsTheObjectiveAndTermsBeforeItsUpdateAndRunsInTrainingMode() {
+      ParameterStore store = new ParameterStore(0);
+      store.trainable("w", s(2), (shape, fi, fo, r) -> new float[] {1, 2}, 1, 1);
+      TrainingStep step = new TrainingStep("report", (o, b) -> {
+        Tensor loss = o.math().sum(o.math().square(o.param("w")));
+        Map<String, Tensor> terms = new java.util.LinkedHashMap<>();
+        terms.put("half", o.math().scale(loss, 0.5f));
+        terms.put("training", o.scalar(o.training() ? 1 : 0));
+        return new Losses(loss, terms);
+      }, ParameterGroup.all(), new OptimizerSpec.Sgd(0.25, 0, 0));
+      try (ComputeSession session = backend.open(store, 0)) {
+        Trainer trainer = session.trainer(TrainingProgram.single(step));
+        assertThat(trainer.step("report", Map.of())).containsExactly(
+            Map.entry(Losses.OBJECTIVE, 5f), Map.entry("half", 2.5f), Map.entry("training", 1f));
+        // w = w - 0.25 * 2w = w / 2
+        assertThat(trainer.step("report", Map.of())).containsEntry(Losses.OBJECTIVE, 1.25f);
+        HostTensor flag = session.compile((o, in) -> Map.of("training", o.scalar(o.training() ? 1 : 0)))
+            .apply(Map.of()).get("training");
+        assertThat(flag.item()).as("inference functions run with training() false").isEqualTo(0f);
+      }
+    }
+
+    @Test
+    void randomDrawsFollowTheSessionSeed() {
+      assertThat(draw(21)).isEqualTo(draw(21)).isNotEqualTo(draw(22));
+    }
+
+    private HostTensor draw(long seed) {
+      try (ComputeSession session = backend.open(new ParameterStore(0), seed)) {
+        return session.compile((o, in) -> Map.of("r", o.random().normal(0, 1, 64))).apply(Map.of()).get("r");
+      }
+    }
+
+    @Test
     void theSameSeedGivesIdenticalTraining() {
       assertThat(losses(11)).isEqualTo(losses(11)).isNotEqualTo(losses(12));
     }
@@ -585,16 +783,31 @@ public abstract class BackendConformanceSuite {
   class Capabilities {
     @Test
     void inputGradientsOfInferenceFunctions() {
-      Assumptions.assumeTrue(capabilities().contains(Capability.INPUT_GRADIENTS),
-          "skipped: the backend lacks the capability '" + Capability.INPUT_GRADIENTS.id() + "'");
+      assumeCapability(Capability.INPUT_GRADIENTS);
       HostTensor x = random(6, -1, 1, 2, 3);
+      HostTensor w = random(7, 0.5f, 1.5f, 2, 3);
       try (ComputeSession session = backend.open(new ParameterStore(0), 0)) {
-        HostTensor g = session.compile((o, in) -> {
+        Map<String, HostTensor> out = session.compile((o, in) -> {
           Tensor v = in.get("x");
-          Tensor y = o.math().sum(o.math().square(v));
-          return Map.of("g", o.gradients(y, List.of(v)).get(0));
-        }).apply(Map.of("x", x)).get("g");
-        assertClose(g, map(x, v -> 2 * v), 1e-5);
+          Tensor u = in.get("w");
+          Tensor y = o.math().sum(o.math().mul(o.nn().tanh(v), u));
+          List<Tensor> g = o.gradients(y, List.of(v, u));
+          return Map.of("gx", g.get(0), "gw", g.get(1), "y", y);
+        }).apply(Map.of("x", x, "w", w));
+        double[] expected = new double[x.size()];
+        double y = 0;
+        for (int i = 0; i < x.size(); i++) {
+          double th = Math.tanh(x.data()[i]);
+          expected[i] = (1 - th * th) * w.data()[i];
+          y += th * w.data()[i];
+        }
+        float[] ex = new float[expected.length];
+        for (int i = 0; i < ex.length; i++) {
+          ex[i] = (float) expected[i];
+        }
+        assertClose(out.get("gx"), t(s(2, 3), ex), 1e-5);
+        assertClose(out.get("gw"), map(x, Math::tanh), 1e-5);
+        assertThat((double) out.get("y").item()).isCloseTo(y, within(1e-5));
       }
     }
 
@@ -622,11 +835,4 @@ public abstract class BackendConformanceSuite {
     }
   }
 
-  private static HostTensor map(HostTensor x, java.util.function.DoubleUnaryOperator f) {
-    float[] out = new float[x.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (float) f.applyAsDouble(x.data()[i]);
-    }
-    return new HostTensor(out, x.shape());
-  }
 }

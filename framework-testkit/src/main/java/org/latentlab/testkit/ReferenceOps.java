@@ -3,8 +3,9 @@ package org.latentlab.testkit;
 import org.latentlab.api.tensor.HostTensor;
 
 /**
- * Naive, obviously-correct implementations of the convolution and pooling ops on host arrays, the
- * known answers a backend's kernels are checked against.
+ * Naive, obviously-correct implementations of ops on host arrays (matrix product, convolution,
+ * transposed convolution, pooling, batch normalisation): the known answers a backend's kernels and the
+ * layers are checked against. Other backends' tests and plugin tests may reuse them.
  */
 public final class ReferenceOps {
   private ReferenceOps() {}
@@ -115,5 +116,67 @@ public final class ReferenceOps {
       }
     }
     return new HostTensor(out, new int[] {n, c, oh, ow});
+  }
+
+  /** Matrix product {@code [m, k] x [k, n]}. */
+  public static HostTensor matmul(HostTensor a, HostTensor b) {
+    int m = a.shape()[0];
+    int k = a.shape()[1];
+    int n = b.shape()[1];
+    float[] out = new float[m * n];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double sum = 0;
+        for (int l = 0; l < k; l++) {
+          sum += a.data()[i * k + l] * b.data()[l * n + j];
+        }
+        out[i * n + j] = (float) sum;
+      }
+    }
+    return new HostTensor(out, new int[] {m, n});
+  }
+
+  /** {@code x [n, c, ...]} plus {@code bias[c]} on every element of channel {@code c} (also {@code [n, c]}). */
+  public static HostTensor addChannelBias(HostTensor x, HostTensor bias) {
+    int c = x.shape()[1];
+    int inner = x.size() / (x.shape()[0] * c);
+    float[] out = x.data().clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] += bias.data()[(i / inner) % c];
+    }
+    return new HostTensor(out, x.shape());
+  }
+
+  /**
+   * Batch normalisation of {@code x [n, c, h, w]} with per-channel {@code mean}, {@code var} and
+   * {@code gamma}, {@code beta}: {@code gamma (x - mean) / sqrt(var + eps) + beta}.
+   */
+  public static HostTensor batchNorm(HostTensor x, double[] mean, double[] var, double[] gamma, double[] beta,
+      double eps) {
+    int c = x.shape()[1];
+    int inner = x.size() / (x.shape()[0] * c);
+    float[] out = new float[x.size()];
+    for (int i = 0; i < out.length; i++) {
+      int ch = (i / inner) % c;
+      out[i] = (float) (gamma[ch] * (x.data()[i] - mean[ch]) / Math.sqrt(var[ch] + eps) + beta[ch]);
+    }
+    return new HostTensor(out, x.shape());
+  }
+
+  /** Per-channel mean ({@code [0]}) and biased variance ({@code [1]}) of {@code x [n, c, h, w]}. */
+  public static double[][] channelMoments(HostTensor x) {
+    int c = x.shape()[1];
+    int inner = x.size() / (x.shape()[0] * c);
+    double count = (double) x.size() / c;
+    double[] mean = new double[c];
+    double[] var = new double[c];
+    for (int i = 0; i < x.size(); i++) {
+      mean[(i / inner) % c] += x.data()[i] / count;
+    }
+    for (int i = 0; i < x.size(); i++) {
+      double d = x.data()[i] - mean[(i / inner) % c];
+      var[(i / inner) % c] += d * d / count;
+    }
+    return new double[][] {mean, var};
   }
 }

@@ -3,7 +3,6 @@ package org.latentlab.backend.djl;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.latentlab.api.tensor.HostTensor;
@@ -12,8 +11,9 @@ import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.InferenceFunction;
 
 /**
- * An inference function run eagerly per call in inference mode. If it asks for gradients, it is
- * re-run once with its inputs recording gradients, and runs that way from then on.
+ * An inference function run eagerly per call in inference mode ({@code training() == false}). If it
+ * asks for gradients ({@link org.latentlab.api.ops.Ops#gradients}), the call is re-run with its inputs
+ * recording gradients under the gradient collector, and the function runs that way from then on.
  */
 final class DjlCompiledFunction implements CompiledFunction {
   private final Engine engine;
@@ -32,13 +32,14 @@ final class DjlCompiledFunction implements CompiledFunction {
   @Override
   public Map<String, HostTensor> apply(Map<String, HostTensor> batch) {
     if (!needsInputGradients) {
+      ExclusiveCollector.recordNothing();
       try {
         return run(batch, InputGradients.RERUN_WITH_GRADIENTS);
       } catch (InputGradients.RerunWithGradients e) {
         needsInputGradients = true;
       }
     }
-    try (GradientCollector ignored = engine.newGradientCollector()) {
+    try (ExclusiveCollector ignored = ExclusiveCollector.open(engine)) {
       return run(batch, InputGradients.RECORDING);
     }
   }

@@ -3,7 +3,6 @@ package org.latentlab.backend.djl;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +16,11 @@ import org.latentlab.api.train.Trainer;
 import org.latentlab.api.train.TrainingProgram;
 import org.latentlab.api.train.TrainingStep;
 
-/** A model's parameters and state as NDArrays owned by a session manager. */
+/**
+ * A model's parameters, state and optimizer slots as NDArrays owned by a session manager. Steps and
+ * function calls work in sub-managers of it that they close, so the session holds exactly one array
+ * per store entry between calls.
+ */
 final class DjlComputeSession implements ComputeSession {
   private final Engine engine;
   private final NDManager manager;
@@ -68,19 +71,23 @@ final class DjlComputeSession implements ComputeSession {
     return out;
   }
 
+  /**
+   * {@inheritDoc} Checks every name and shape before writing anything. Each value gets fresh storage,
+   * so no other entry that once shared storage with it (a view assigned as state) can change.
+   */
   @Override
   public void writeState(Map<String, HostTensor> state) {
     state.forEach((name, v) -> {
       NDArray a = values.get(name);
       if (a == null) {
-        throw new IllegalArgumentException("no entry '" + name + "' in this session");
+        throw new IllegalArgumentException("no entry '" + name + "' in this session; known: " + values.keySet());
       }
       if (!Arrays.equals(new DjlTensor(a).shape(), v.shape())) {
         throw new IllegalArgumentException("entry '" + name + "' has shape " + a.getShape() + " but the value has "
             + Arrays.toString(v.shape()));
       }
-      a.set(FloatBuffer.wrap(v.data()));
     });
+    state.forEach((name, v) -> values.get(name).intern(manager.create(v.data(), DjlOps.shapeOf(v.shape()))));
   }
 
   /** Arrays the session's manager owns (every entry, nothing else once a step has finished). */

@@ -3,6 +3,7 @@ package org.latentlab.backend.djl;
 import static org.latentlab.backend.djl.DjlOps.arr;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.pooling.Pool;
@@ -94,13 +95,22 @@ final class DjlNnOps implements NnOps {
     long phasesH = Math.max(h, (outH + padding + s - 1) / s);
     long phasesW = Math.max(wd, (outW + padding + s - 1) / s);
     NDArray kernel = polyphaseKernel(w, xs[1], cout, k, s, taps);
-    NDArray padded = ops.wrapped(in.pad(new Shape(taps - 1, phasesW - wd, taps - 1, phasesH - h), 0));
-    NDArray phases = ops.wrapped(convolve(padded, kernel, 1, 0));
+    NDArray phases;
+    if (phasesH - h <= taps - 1 && phasesW - wd <= taps - 1) {
+      // The convolution's own (symmetric) padding covers both sides: no padded copy of the input.
+      phasesH = h + taps - 1;
+      phasesW = wd + taps - 1;
+      phases = ops.wrapped(convolve(in, kernel, 1, taps - 1));
+    } else {
+      NDArray padded = ops.wrapped(in.pad(new Shape(taps - 1, phasesW - wd, taps - 1, phasesH - h), 0));
+      phases = ops.wrapped(convolve(padded, kernel, 1, 0));
+    }
     // [n, cout*s*s, Qh, Qw] -> [n, cout, Qh, s, Qw, s] -> [n, cout, Qh*s, Qw*s], then crop the padding.
     NDArray split = ops.wrapped(phases.reshape(n, cout, s, s, phasesH, phasesW));
     NDArray moved = ops.wrapped(split.transpose(0, 1, 4, 2, 5, 3));
     NDArray interleaved = ops.wrapped(moved.reshape(n, cout, phasesH * s, phasesW * s));
-    return ops.wrap(interleaved.get(":, :, " + padding + ":" + (padding + outH) + ", " + padding + ":" + (padding + outW)));
+    NDIndex crop = new NDIndex().addAllDim(2).addSliceDim(padding, padding + outH).addSliceDim(padding, padding + outW);
+    return ops.wrap(interleaved.get(crop));
   }
 
   /**

@@ -3,6 +3,7 @@ package org.latentlab.backend.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,15 @@ import org.latentlab.api.ops.ShapeOps;
 import org.latentlab.api.ops.StandardLossOps;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.tensor.Tensor;
+import org.latentlab.api.train.OptimizerUpdate;
+import org.latentlab.api.train.TrainingStep;
 
 /**
  * {@link Ops} on DJL, eager: every op runs at once. Results are attached to the manager of the
  * current call (a training step or a function call), which is closed afterwards, so nothing leaks
  * into the session; parameters stay owned by the session.
  */
-final class DjlOps implements Ops {
+class DjlOps implements Ops {
   private final Map<String, NDArray> values;
   private final NDManager scope;
   private final boolean training;
@@ -131,6 +134,28 @@ final class DjlOps implements Ops {
   /** The state updates scheduled during this call, in order. */
   Map<String, NDArray> assignments() {
     return assignments;
+  }
+
+  /**
+   * The new values of the parameters {@code names} after {@code step}'s optimizer update with
+   * {@code grads}, computed by {@link OptimizerUpdate}; slot updates land in {@link #assignments()}.
+   */
+  List<NDArray> optimizerUpdate(TrainingStep step, List<String> names, List<NDArray> grads) {
+    List<Tensor> g = new ArrayList<>(grads.size());
+    for (NDArray a : grads) {
+      g.add(wrap(a));
+    }
+    List<Tensor> updated = OptimizerUpdate.apply(this, step, names, g);
+    List<NDArray> out = new ArrayList<>(updated.size());
+    for (Tensor t : updated) {
+      out.add(arr(t));
+    }
+    return out;
+  }
+
+  /** The session's array called {@code name}, or {@code null}. */
+  NDArray value(String name) {
+    return values.get(name);
   }
 
   @Override

@@ -3,34 +3,37 @@ package org.latentlab.backend.djl;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.latentlab.api.params.ParameterStore;
 import org.latentlab.api.tensor.HostTensor;
-import org.latentlab.api.tensor.Tensor;
 import org.latentlab.api.train.Losses;
-import org.latentlab.api.train.OptimizerUpdate;
 import org.latentlab.api.train.Trainer;
 import org.latentlab.api.train.TrainingProgram;
 import org.latentlab.api.train.TrainingStep;
 
 /**
- * Runs training steps eagerly: the loss under a gradient collector with only the step's parameter
- * group recording gradients, backward, the neutral optimizer update, then the new values swapped
- * into the parameter arrays (which also drops their gradients). Every intermediate lives in a
- * per-step manager closed at the end of the step. DJL allows one gradient collector per process, so
- * steps of different sessions must not run concurrently.
+ * Runs training steps eagerly. A step opens a per-step manager, marks exactly the step's parameter
+ * group as requiring gradients (so a GAN's generator step leaves the discriminator's gradients
+ * alone), runs the loss under the gradient collector in training mode, back-propagates, computes the
+ * new values with the neutral optimizer update (recording nothing) and swaps them into the parameter
+ * arrays, which also frees the old values and their gradients; then it applies the state updates of
+ * the loss and of the optimizer and closes the per-step manager, so nothing outlives the step.
+ *
+ * <p>DJL allows one gradient collector per JVM: steps of different sessions must run one after the
+ * other; a concurrent one fails with a clear message (see {@link ExclusiveCollector}).
  */
 final class DjlTrainer implements Trainer {
-  static long[] T = new long[5]; static int N;
   private final Engine engine;
   private final NDManager manager;
   private final Map<String, NDArray> values;
-  private final TrainingProgram program;
+  private final Map<String, TrainingStep> steps = new HashMap<>();
   private final Map<String, List<String>> groups = new HashMap<>();
 
   DjlTrainer(Engine engine, NDManager manager, ParameterStore store, Map<String, NDArray> values,
@@ -38,70 +41,115 @@ final class DjlTrainer implements Trainer {
     this.engine = engine;
     this.manager = manager;
     this.values = values;
-    this.program = program;
     for (TrainingStep step : program.steps()) {
       List<String> names = store.trainableIn(step.group());
       if (names.isEmpty()) {
-        throw new IllegalArgumentException("step '" + step.name() + "' selects no trainable parameter");
+        throw new IllegalArgumentException("step '" + step.name() + "' selects no trainable parameter "
+            + "(group " + step.group().prefixes() + ")");
       }
-      groups.put(step.name(), names);
+      steps.put(step.name(), step);
+      groups.put(step.name(), List.copyOf(names));
     }
   }
 
   @Override
   public Map<String, Float> step(String stepName, Map<String, HostTensor> batch) {
-    TrainingStep step = program.step(stepName);
+    TrainingStep step = steps.get(stepName);
+    if (step == null) {
+      throw new IllegalArgumentException("no step '" + stepName + "'; the program has " + steps.keySet());
+    }
     List<String> names = groups.get(stepName);
-    long t0 = System.nanoTime();
+    ExclusiveCollector.recordNothing();
+    boolean updated = false;
     try (NDManager scope = manager.newSubManager()) {
       for (String n : names) {
         values.get(n).setRequiresGradient(true);
       }
-      DjlOps ops = new DjlOps(values, scope, true, InputGradients.REFUSED_IN_STEP);
-      Map<String, Tensor> inputs = DjlCompiledFunction.inputs(scope, batch);
-      Losses losses;
-      try (GradientCollector collector = newCollector()) {
-        losses = step.loss().apply(ops, inputs);
-        T[0] += System.nanoTime() - t0; t0 = System.nanoTime();
-        collector.backward(DjlOps.arr(losses.objective()));
+      try {
+        Map<String, Float> out = run(step, names, batch, scope);
+        updated = true;
+        return out;
+      } finally {
+        release(names, updated);
       }
-      List<Tensor> grads = new ArrayList<>(names.size());
-      for (String n : names) {
-        grads.add(ops.wrap(values.get(n).getGradient()));
-      }
-      T[1] += System.nanoTime() - t0; t0 = System.nanoTime();
-      DjlOps updateOps = new DjlOps(values, scope, false, InputGradients.REFUSED_IN_STEP);
-      List<Tensor> updated = OptimizerUpdate.apply(updateOps, step, names, grads);
-      T[2] += System.nanoTime() - t0; t0 = System.nanoTime();
-      Map<String, Float> out = new LinkedHashMap<>();
-      out.put(Losses.OBJECTIVE, DjlOps.arr(losses.objective()).getFloat());
-      losses.terms().forEach((k, v) -> out.put(k, DjlOps.arr(v).getFloat()));
-      for (int i = 0; i < names.size(); i++) {
-        replace(names.get(i), DjlOps.arr(updated.get(i)));
-      }
-      ops.assignments().forEach(this::replace);
-      updateOps.assignments().forEach(this::replace);
-      T[3] += System.nanoTime() - t0; t0 = System.nanoTime();
-      return out;
-    } finally { T[4] += System.nanoTime() - t0; if (++N % 50 == 0) { System.out.printf("fwd %.2f bwd %.2f upd %.2f write %.2f close %.2f ms%n", T[0]/1e6/N, T[1]/1e6/N, T[2]/1e6/N, T[3]/1e6/N, T[4]/1e6/N); } }
-  }
-
-  private GradientCollector newCollector() {
-    try {
-      return engine.newGradientCollector();
-    } catch (IllegalStateException e) {
-      throw new IllegalStateException("the djl backend trains one model at a time per process (a gradient "
-          + "collector is already open): run training steps of different sessions one after the other", e);
     }
   }
 
-  /** Swaps {@code value}'s storage into the named array; the array object (and its name) stays. */
-  private void replace(String name, NDArray value) {
+  private Map<String, Float> run(TrainingStep step, List<String> names, Map<String, HostTensor> batch,
+      NDManager scope) {
+    DjlOps ops = new DjlOps(values, scope, true, InputGradients.REFUSED_IN_STEP);
+    Losses losses;
+    try (ExclusiveCollector collector = ExclusiveCollector.open(engine)) {
+      losses = step.loss().apply(ops, DjlCompiledFunction.inputs(scope, batch));
+      collector.backward(objective(step, losses));
+    }
+    List<NDArray> grads = new ArrayList<>(names.size());
+    for (String n : names) {
+      grads.add(ops.wrapped(values.get(n).getGradient()));
+    }
+    DjlOps updateOps = names.size() > 1
+        ? new GroupUpdate(values, scope, step, names)
+        : new DjlOps(values, scope, false, InputGradients.REFUSED_IN_STEP);
+    List<NDArray> newValues = updateOps.optimizerUpdate(step, names, grads);
+    Map<String, Float> out = new LinkedHashMap<>();
+    out.put(Losses.OBJECTIVE, DjlOps.arr(losses.objective()).getFloat());
+    losses.terms().forEach((k, v) -> out.put(k, DjlOps.arr(v).getFloat()));
+    Set<NDArray> consumed = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (int i = 0; i < names.size(); i++) {
+      replace(names.get(i), newValues.get(i), consumed);
+    }
+    ops.assignments().forEach((name, value) -> replace(name, value, consumed));
+    updateOps.assignments().forEach((name, value) -> replace(name, value, consumed));
+    return out;
+  }
+
+  private static NDArray objective(TrainingStep step, Losses losses) {
+    NDArray objective = DjlOps.arr(losses.objective());
+    if (objective.size() != 1) {
+      throw new IllegalArgumentException("the objective of step '" + step.name() + "' must be a scalar, but has shape "
+          + objective.getShape());
+    }
+    return objective;
+  }
+
+  /**
+   * Ends the step for the group's parameters: they stop requiring gradients; after a failed step their
+   * values are swapped for detached ones, which drops any gradient the step left behind.
+   */
+  private void release(List<String> names, boolean updated) {
+    for (String n : names) {
+      NDArray p = values.get(n);
+      if (!updated) {
+        p.intern(p.stopGradient());
+      }
+      p.setRequiresGradient(false);
+    }
+  }
+
+  /**
+   * Swaps {@code value}'s storage into the named array (no copy; the array object stays). A value that
+   * is itself a session array, or was already used for another entry, is copied first.
+   */
+  private void replace(String name, NDArray value, Set<NDArray> consumed) {
     NDArray target = values.get(name);
     if (value == target) {
       return;
     }
-    NDArray detached = value.hasGradient() ? value.stopGradient() : value;
-    target.intern(detached);
+    NDArray v;
+    if (isSessionArray(value) || !consumed.add(value)) {
+      v = value.duplicate();
+    } else {
+      v = value.hasGradient() ? value.stopGradient() : value;
+    }
+    target.intern(v);
+  }
+
+  private boolean isSessionArray(NDArray a) {
+    for (NDArray v : values.values()) {
+      if (v == a) {
+        return true;
+      }
+    }
+    return false;
   }
 }
