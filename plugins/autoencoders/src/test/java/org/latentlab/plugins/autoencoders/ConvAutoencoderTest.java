@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import org.latentlab.api.data.DataShape;
 import org.latentlab.api.params.ParameterStore;
 import org.latentlab.api.params.Scope;
 import org.latentlab.api.spi.Backend;
-import org.latentlab.api.spi.BackendProvider;
 import org.latentlab.api.spi.Model;
 import org.latentlab.api.spi.ModelContext;
-import org.latentlab.api.spi.Parameters;
 import org.latentlab.api.spi.Problems;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.ComputeSession;
 import org.latentlab.api.train.Trainer;
+import org.latentlab.testkit.TestBackends;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,12 +26,8 @@ class ConvAutoencoderTest {
   private static Backend backend;
 
   @BeforeAll
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  static void loadBackend() throws Exception {
-    BackendProvider provider = ServiceLoader.load(BackendProvider.class).findFirst().orElseThrow();
-    Parameters defaults = (Parameters) provider.parametersType().getConstructors()[0]
-        .newInstance(new Object[provider.parametersType().getRecordComponents().length]);
-    backend = provider.create(defaults);
+  static void loadBackend() {
+    backend = TestBackends.create("djl");
   }
 
   @AfterAll

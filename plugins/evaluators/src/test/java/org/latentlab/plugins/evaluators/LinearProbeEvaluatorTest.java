@@ -5,19 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.data.ImageSet;
 import org.latentlab.api.spi.Backend;
-import org.latentlab.api.spi.BackendProvider;
 import org.latentlab.api.spi.EvaluationContext;
 import org.latentlab.api.spi.Evaluation;
 import org.latentlab.api.spi.Model;
-import org.latentlab.api.spi.Parameters;
 import org.latentlab.api.spi.Progress;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
+import org.latentlab.testkit.TestBackends;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,12 +25,8 @@ class LinearProbeEvaluatorTest {
   private static Backend backend;
 
   @BeforeAll
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  static void loadBackend() throws Exception {
-    BackendProvider provider = ServiceLoader.load(BackendProvider.class).findFirst().orElseThrow();
-    Parameters defaults = (Parameters) provider.parametersType().getConstructors()[0]
-        .newInstance(new Object[provider.parametersType().getRecordComponents().length]);
-    backend = provider.create(defaults);
+  static void loadBackend() {
+    backend = TestBackends.create("djl");
   }
 
   @AfterAll
