@@ -1,0 +1,50 @@
+package org.latentlab.backend.tensorflow;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.latentlab.api.tensor.HostTensor;
+import org.latentlab.api.tensor.Tensor;
+import org.latentlab.api.train.CompiledFunction;
+import org.latentlab.api.train.InferenceFunction;
+import org.tensorflow.Operand;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * An inference function traced into the session's graph once per input signature (names and
+ * shapes), in inference mode, then run per call. Gradients it asks for are symbolic graph ops.
+ */
+final class TfCompiledFunction implements CompiledFunction {
+  private final TfComputeSession session;
+  private final InferenceFunction function;
+  private final Map<String, TracedCall> traced = new HashMap<>();
+
+  TfCompiledFunction(TfComputeSession session, InferenceFunction function) {
+    this.session = session;
+    this.function = function;
+  }
+
+  @Override
+  public Map<String, HostTensor> apply(Map<String, HostTensor> batch) {
+    return traced.computeIfAbsent(TracedCall.signature(batch), key -> trace(batch)).run(batch);
+  }
+
+  private TracedCall trace(Map<String, HostTensor> batch) {
+    TfOps ops = new TfOps(session, false);
+    Map<String, Placeholder<TFloat32>> placeholders = new LinkedHashMap<>();
+    Map<String, Tensor> inputs = new LinkedHashMap<>();
+    batch.forEach((name, v) -> {
+      Placeholder<TFloat32> p = ops.placeholder(v.shape());
+      placeholders.put(name, p);
+      inputs.put(name, ops.wrap(p));
+    });
+    Map<String, Tensor> outputs = function.apply(ops, inputs);
+    if (!ops.assigned().isEmpty()) {
+      throw new IllegalStateException("an inference function may not assign state (it assigned " + ops.assigned() + ")");
+    }
+    Map<String, Operand<TFloat32>> fetched = new LinkedHashMap<>();
+    outputs.forEach((name, t) -> fetched.put(name, TfOps.op(t)));
+    return new TracedCall(session.session(), placeholders, fetched, null);
+  }
+}

@@ -1,0 +1,174 @@
+package org.latentlab.backend.tensorflow;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.latentlab.api.params.ParameterStore;
+import org.latentlab.api.tensor.HostTensor;
+import org.latentlab.api.train.CompiledFunction;
+import org.latentlab.api.train.ComputeSession;
+import org.latentlab.api.train.InferenceFunction;
+import org.latentlab.api.train.OptimizerUpdate;
+import org.latentlab.api.train.Trainer;
+import org.latentlab.api.train.TrainingProgram;
+import org.latentlab.api.train.TrainingStep;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A model's parameters, state and optimizer slots as resource variables of one graph, run by one
+ * session. Variables start from the store's host-side initial values (so both backends start from
+ * identical weights); training steps and inference functions are traced into the same graph.
+ */
+final class TfComputeSession implements ComputeSession {
+  private static final AtomicLong SESSIONS = new AtomicLong();
+
+  private final String id = "latentlab_session" + SESSIONS.incrementAndGet();
+  private final ParameterStore store;
+  private final Graph graph;
+  private final Session session;
+  private final Ops tf;
+  private final Map<String, TfVariable> variables = new LinkedHashMap<>();
+  private final int randomSeed;
+  private int randomOps;
+  private int traces;
+
+  TfComputeSession(ParameterStore store, long seed, int threads) {
+    this.store = store;
+    this.graph = new Graph();
+    this.tf = Ops.create(graph);
+    this.session = new Session(graph, ConfigProto.newBuilder()
+        .setIntraOpParallelismThreads(threads)
+        .setInterOpParallelismThreads(1)
+        .build());
+    this.randomSeed = (int) (seed ^ (seed >>> 32));
+    materialise();
+  }
+
+  /** Creates variables for store entries that have none yet and writes their initial values. */
+  private void materialise() {
+    Map<String, HostTensor> initial = new LinkedHashMap<>();
+    for (ParameterStore.Entry e : store.entries()) {
+      if (!variables.containsKey(e.name())) {
+        variables.put(e.name(), TfVariable.create(tf, e.name(), e.shape(), id + "_" + variables.size()));
+        initial.put(e.name(), e.initialValue());
+      }
+    }
+    write(initial);
+  }
+
+  Graph graph() {
+    return graph;
+  }
+
+  Session session() {
+    return session;
+  }
+
+  Ops tf() {
+    return tf;
+  }
+
+  /** The variable for store entry {@code name}; fails with the known names. */
+  TfVariable variable(String name) {
+    TfVariable v = variables.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("no parameter or state '" + name + "' in this session; known: "
+          + variables.keySet());
+    }
+    return v;
+  }
+
+  /** Seed attributes for the next random op: the run's seed and a per-op counter (never both 0). */
+  long[] nextRandomSeeds() {
+    return new long[] {randomSeed, ++randomOps};
+  }
+
+  /** A fresh prefix for names of a traced function's gradient ops. */
+  String nextTracePrefix() {
+    return "trace" + (++traces);
+  }
+
+  @Override
+  public ParameterStore store() {
+    return store;
+  }
+
+  @Override
+  public Trainer trainer(TrainingProgram program) {
+    for (TrainingStep step : program.steps()) {
+      OptimizerUpdate.declareSlots(store, step);
+    }
+    materialise();
+    return new TfTrainer(this, program);
+  }
+
+  @Override
+  public CompiledFunction compile(InferenceFunction function) {
+    return new TfCompiledFunction(this, function);
+  }
+
+  @Override
+  public Map<String, HostTensor> readState() {
+    Session.Runner runner = session.runner();
+    List<String> names = new ArrayList<>(variables.keySet());
+    for (String n : names) {
+      runner.fetch(variables.get(n).reader());
+    }
+    Map<String, HostTensor> out = new LinkedHashMap<>();
+    try (Result result = runner.run()) {
+      for (int i = 0; i < names.size(); i++) {
+        out.put(names.get(i), HostTensors.toHost(result.get(i)));
+      }
+    }
+    return out;
+  }
+
+  /** {@inheritDoc} Checks every name and shape before writing anything. */
+  @Override
+  public void writeState(Map<String, HostTensor> state) {
+    state.forEach((name, v) -> {
+      TfVariable var = variables.get(name);
+      if (var == null) {
+        throw new IllegalArgumentException("no entry '" + name + "' in this session; known: " + variables.keySet());
+      }
+      if (!Arrays.equals(var.shape(), v.shape())) {
+        throw new IllegalArgumentException("entry '" + name + "' has shape " + Arrays.toString(var.shape())
+            + " but the value has " + Arrays.toString(v.shape()));
+      }
+    });
+    write(state);
+  }
+
+  private void write(Map<String, HostTensor> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    List<TFloat32> fed = new ArrayList<>(values.size());
+    try {
+      Session.Runner runner = session.runner();
+      values.forEach((name, v) -> {
+        TfVariable var = variables.get(name);
+        TFloat32 t = HostTensors.toTf(v);
+        fed.add(t);
+        runner.feed(var.feed(), t).addTarget(var.writer());
+      });
+      runner.run().close();
+    } finally {
+      fed.forEach(TFloat32::close);
+    }
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}

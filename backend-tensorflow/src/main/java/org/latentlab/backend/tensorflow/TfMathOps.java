@@ -1,0 +1,146 @@
+package org.latentlab.backend.tensorflow;
+
+import static org.latentlab.backend.tensorflow.TfOps.op;
+
+import java.util.Arrays;
+import org.latentlab.api.ops.MathOps;
+import org.latentlab.api.tensor.Tensor;
+import org.tensorflow.Operand;
+import org.tensorflow.op.core.Max;
+import org.tensorflow.op.core.Sum;
+import org.tensorflow.op.math.Mean;
+import org.tensorflow.types.TFloat32;
+
+/** {@link MathOps} as TensorFlow graph ops (TensorFlow broadcasting is NumPy's). */
+final class TfMathOps implements MathOps {
+  private final TfOps ops;
+  private final org.tensorflow.op.Ops tf;
+
+  TfMathOps(TfOps ops) {
+    this.ops = ops;
+    this.tf = ops.tf();
+  }
+
+  @Override
+  public Tensor add(Tensor a, Tensor b) {
+    return ops.wrap(tf.math.add(op(a), op(b)));
+  }
+
+  @Override
+  public Tensor sub(Tensor a, Tensor b) {
+    return ops.wrap(tf.math.sub(op(a), op(b)));
+  }
+
+  @Override
+  public Tensor mul(Tensor a, Tensor b) {
+    return ops.wrap(tf.math.mul(op(a), op(b)));
+  }
+
+  @Override
+  public Tensor div(Tensor a, Tensor b) {
+    return ops.wrap(tf.math.div(op(a), op(b)));
+  }
+
+  @Override
+  public Tensor neg(Tensor x) {
+    return ops.wrap(tf.math.neg(op(x)));
+  }
+
+  @Override
+  public Tensor exp(Tensor x) {
+    return ops.wrap(tf.math.exp(op(x)));
+  }
+
+  @Override
+  public Tensor log(Tensor x) {
+    return ops.wrap(tf.math.log(op(x)));
+  }
+
+  @Override
+  public Tensor sqrt(Tensor x) {
+    return ops.wrap(tf.math.sqrt(op(x)));
+  }
+
+  @Override
+  public Tensor square(Tensor x) {
+    return ops.wrap(tf.math.square(op(x)));
+  }
+
+  @Override
+  public Tensor abs(Tensor x) {
+    return ops.wrap(tf.math.abs(op(x)));
+  }
+
+  @Override
+  public Tensor maximum(Tensor a, Tensor b) {
+    return ops.wrap(tf.math.maximum(op(a), op(b)));
+  }
+
+  @Override
+  public Tensor minimum(Tensor a, Tensor b) {
+    return ops.wrap(tf.math.minimum(op(a), op(b)));
+  }
+
+  @Override
+  public Tensor greater(Tensor a, Tensor b) {
+    // The comparison has no gradient: its inputs are cut off so differentiating through it is harmless.
+    return ops.wrap(tf.dtypes.cast(tf.math.greater(tf.stopGradient(op(a)), tf.stopGradient(op(b))), TFloat32.class));
+  }
+
+  @Override
+  public Tensor matmul(Tensor a, Tensor b) {
+    if (a.rank() != 2 || b.rank() != 2) {
+      throw new IllegalArgumentException("matmul takes rank-2 tensors, got " + Arrays.toString(a.shape()) + " x "
+          + Arrays.toString(b.shape()));
+    }
+    return ops.wrap(tf.linalg.matMul(op(a), op(b)));
+  }
+
+  @Override
+  public Tensor sum(Tensor x, boolean keepDims, int... axes) {
+    return ops.wrap(tf.sum(op(x), ops.ints(axesOrAll(x, axes)), Sum.keepDims(keepDims)));
+  }
+
+  @Override
+  public Tensor mean(Tensor x, boolean keepDims, int... axes) {
+    return ops.wrap(tf.math.mean(op(x), ops.ints(axesOrAll(x, axes)), Mean.keepDims(keepDims)));
+  }
+
+  @Override
+  public Tensor max(Tensor x, boolean keepDims, int... axes) {
+    return ops.wrap(tf.max(op(x), ops.ints(axesOrAll(x, axes)), Max.keepDims(keepDims)));
+  }
+
+  /** Sum of every element, as a scalar. */
+  Operand<TFloat32> sumAll(Operand<TFloat32> x) {
+    return tf.sum(x, ops.ints(allAxes(new TfTensor(x).rank())));
+  }
+
+  @Override
+  public Tensor clip(Tensor x, float lo, float hi) {
+    // minimum(maximum(x, lo), hi): the gradient is 1 inside and 0 outside, and differentiable again.
+    return ops.wrap(tf.math.minimum(tf.math.maximum(op(x), ops.scalarOp(lo)), ops.scalarOp(hi)));
+  }
+
+  @Override
+  public Tensor scale(Tensor x, float factor) {
+    return ops.wrap(tf.math.mul(op(x), ops.scalarOp(factor)));
+  }
+
+  @Override
+  public Tensor addScalar(Tensor x, float value) {
+    return ops.wrap(tf.math.add(op(x), ops.scalarOp(value)));
+  }
+
+  private static int[] axesOrAll(Tensor x, int[] axes) {
+    return axes.length > 0 ? axes : allAxes(x.rank());
+  }
+
+  private static int[] allAxes(int rank) {
+    int[] all = new int[rank];
+    for (int i = 0; i < rank; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+}

@@ -1,0 +1,207 @@
+package org.latentlab.backend.tensorflow;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.latentlab.api.ops.LossOps;
+import org.latentlab.api.ops.MathOps;
+import org.latentlab.api.ops.NnOps;
+import org.latentlab.api.ops.Ops;
+import org.latentlab.api.ops.RandomOps;
+import org.latentlab.api.ops.ShapeOps;
+import org.latentlab.api.ops.StandardLossOps;
+import org.latentlab.api.tensor.HostTensor;
+import org.latentlab.api.tensor.Tensor;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.ReadVariableOp;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * {@link Ops} on TensorFlow: each call adds ops to the session's graph. One instance traces one
+ * function or training step. Every store entry is read at most once per trace (so gradients with
+ * respect to a parameter see all its uses), and assignments become variable updates that run after
+ * every read of the trace (control dependencies), so reads in the same call see the old values.
+ */
+final class TfOps implements Ops {
+  private final TfComputeSession session;
+  private final org.tensorflow.op.Ops tf;
+  private final boolean training;
+  private final String prefix;
+  private final Map<String, ReadVariableOp<TFloat32>> reads = new LinkedHashMap<>();
+  private final Map<String, Operand<TFloat32>> assignments = new LinkedHashMap<>();
+  private final TfMathOps math;
+  private final TfNnOps nn;
+  private final TfShapeOps shape;
+  private final TfRandomOps random;
+  private final LossOps losses;
+  private int gradientCalls;
+
+  TfOps(TfComputeSession session, boolean training) {
+    this.session = session;
+    this.tf = session.tf();
+    this.training = training;
+    this.prefix = session.nextTracePrefix();
+    this.math = new TfMathOps(this);
+    this.nn = new TfNnOps(this);
+    this.shape = new TfShapeOps(this);
+    this.random = new TfRandomOps(this);
+    this.losses = new StandardLossOps(this);
+  }
+
+  org.tensorflow.op.Ops tf() {
+    return tf;
+  }
+
+  TfComputeSession session() {
+    return session;
+  }
+
+  Tensor wrap(Operand<TFloat32> operand) {
+    return new TfTensor(operand);
+  }
+
+  static Operand<TFloat32> op(Tensor t) {
+    return TfTensor.of(t);
+  }
+
+  /** An int32 vector constant. */
+  Operand<TInt32> ints(int... values) {
+    return tf.constant(values);
+  }
+
+  /** A float scalar constant. */
+  Operand<TFloat32> scalarOp(float value) {
+    return tf.constant(value);
+  }
+
+  /** A float placeholder of the given static shape, standing for a fed input. */
+  Placeholder<TFloat32> placeholder(int[] shape) {
+    return tf.placeholder(TFloat32.class, Placeholder.shape(HostTensors.shapeOf(shape)));
+  }
+
+  @Override
+  public MathOps math() {
+    return math;
+  }
+
+  @Override
+  public NnOps nn() {
+    return nn;
+  }
+
+  @Override
+  public ShapeOps shape() {
+    return shape;
+  }
+
+  @Override
+  public RandomOps random() {
+    return random;
+  }
+
+  @Override
+  public LossOps losses() {
+    return losses;
+  }
+
+  @Override
+  public Tensor constant(HostTensor value) {
+    return wrap(tf.constant(HostTensors.shapeOf(value.shape()), DataBuffers.of(value.data(), true, false)));
+  }
+
+  @Override
+  public Tensor param(String name) {
+    return wrap(read(name));
+  }
+
+  /** This trace's read of store entry {@code name}, created on first use. */
+  Operand<TFloat32> read(String name) {
+    return reads.computeIfAbsent(name, n -> tf.readVariableOp(session.variable(n).handle(), TFloat32.class));
+  }
+
+  @Override
+  public void assign(String name, Tensor value) {
+    schedule(name, op(value));
+  }
+
+  /** Schedules {@code value} as the new value of entry {@code name} (any kind: the trainer updates parameters). */
+  void schedule(String name, Operand<TFloat32> value) {
+    TfVariable v = session.variable(name);
+    int[] shape = new TfTensor(value).shape();
+    if (!Arrays.equals(shape, v.shape())) {
+      throw new IllegalArgumentException("assign to '" + name + "': shape " + Arrays.toString(shape) + " differs from "
+          + Arrays.toString(v.shape()));
+    }
+    assignments.put(name, value);
+  }
+
+  /** Names of the entries this trace assigns. */
+  List<String> assigned() {
+    return new ArrayList<>(assignments.keySet());
+  }
+
+  /**
+   * The variable updates of this trace as one op: every scheduled assignment, each running after all
+   * reads of the trace. {@code null} when nothing is assigned.
+   */
+  Op updates() {
+    if (assignments.isEmpty()) {
+      return null;
+    }
+    org.tensorflow.op.Ops ordered = tf.withControlDependencies(new ArrayList<Op>(reads.values()));
+    List<Op> writes = new ArrayList<>();
+    assignments.forEach((name, value) -> writes.add(ordered.assignVariableOp(session.variable(name).handle(), value)));
+    return tf.withControlDependencies(writes).noOp();
+  }
+
+  @Override
+  public Tensor stopGradient(Tensor x) {
+    return wrap(tf.stopGradient(op(x)));
+  }
+
+  @Override
+  public List<Tensor> gradients(Tensor y, List<Tensor> xs) {
+    Operand<TFloat32>[] grads = symbolicGradients(op(y), xs.stream().map(TfOps::op).toList());
+    List<Tensor> out = new ArrayList<>(grads.length);
+    for (Operand<TFloat32> g : grads) {
+      out.add(wrap(g));
+    }
+    return out;
+  }
+
+  /**
+   * Symbolic gradients of {@code y} (summed to a scalar first) with respect to {@code xs}, seeded with a
+   * constant 1 (which, unlike {@code OnesLike}, can itself be differentiated through). Inputs that
+   * {@code y} does not depend on get zeros.
+   */
+  @SuppressWarnings("unchecked")
+  Operand<TFloat32>[] symbolicGradients(Operand<TFloat32> y, List<Operand<TFloat32>> xs) {
+    Operand<TFloat32> scalar = y.shape().numDimensions() == 0 ? y : math.sumAll(y);
+    Output<?>[] x = new Output<?>[xs.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = xs.get(i).asOutput();
+    }
+    Output<?>[] dy = {tf.constant(1f).asOutput()};
+    Output<?>[] g = session.graph().addGradients(prefix + "_grad" + (++gradientCalls),
+        new Output<?>[] {scalar.asOutput()}, x, dy);
+    Operand<TFloat32>[] out = new Operand[x.length];
+    for (int i = 0; i < x.length; i++) {
+      out[i] = g[i] == null
+          ? tf.zeros(ints(new TfTensor(xs.get(i)).shape()), TFloat32.class)
+          : (Operand<TFloat32>) g[i];
+    }
+    return out;
+  }
+
+  @Override
+  public boolean training() {
+    return training;
+  }
+}

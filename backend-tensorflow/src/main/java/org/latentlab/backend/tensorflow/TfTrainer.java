@@ -1,0 +1,87 @@
+package org.latentlab.backend.tensorflow;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.latentlab.api.tensor.HostTensor;
+import org.latentlab.api.tensor.Tensor;
+import org.latentlab.api.train.Losses;
+import org.latentlab.api.train.OptimizerUpdate;
+import org.latentlab.api.train.Trainer;
+import org.latentlab.api.train.TrainingProgram;
+import org.latentlab.api.train.TrainingStep;
+import org.tensorflow.Operand;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Runs training steps as graphs. On its first call with a given batch signature a step is traced once:
+ * placeholders for the batch, the loss in training mode, symbolic gradients of the objective with
+ * respect to exactly the step's parameter group, the neutral optimizer update, and one update op that
+ * writes the new parameters, the optimizer slots and the loss's state updates after every read. Each
+ * call then feeds the batch and runs that graph once.
+ */
+final class TfTrainer implements Trainer {
+  private final TfComputeSession session;
+  private final Map<String, TrainingStep> steps = new HashMap<>();
+  private final Map<String, List<String>> groups = new HashMap<>();
+  private final Map<String, TracedCall> traced = new HashMap<>();
+
+  TfTrainer(TfComputeSession session, TrainingProgram program) {
+    this.session = session;
+    for (TrainingStep step : program.steps()) {
+      List<String> names = session.store().trainableIn(step.group());
+      if (names.isEmpty()) {
+        throw new IllegalArgumentException("step '" + step.name() + "' selects no trainable parameter "
+            + "(group " + step.group().prefixes() + ")");
+      }
+      steps.put(step.name(), step);
+      groups.put(step.name(), List.copyOf(names));
+    }
+  }
+
+  @Override
+  public Map<String, Float> step(String stepName, Map<String, HostTensor> batch) {
+    TrainingStep step = steps.get(stepName);
+    if (step == null) {
+      throw new IllegalArgumentException("no step '" + stepName + "'; the program has " + steps.keySet());
+    }
+    TracedCall call = traced.computeIfAbsent(stepName + "|" + TracedCall.signature(batch), key -> trace(step, batch));
+    Map<String, Float> out = new LinkedHashMap<>();
+    call.run(batch).forEach((name, v) -> out.put(name, v.item()));
+    return out;
+  }
+
+  private TracedCall trace(TrainingStep step, Map<String, HostTensor> batch) {
+    TfOps ops = new TfOps(session, true);
+    Map<String, Placeholder<TFloat32>> placeholders = new LinkedHashMap<>();
+    Map<String, Tensor> inputs = new LinkedHashMap<>();
+    batch.forEach((name, v) -> {
+      Placeholder<TFloat32> p = ops.placeholder(v.shape());
+      placeholders.put(name, p);
+      inputs.put(name, ops.wrap(p));
+    });
+    Losses losses = step.loss().apply(ops, inputs);
+    if (losses.objective().rank() != 0 && java.util.Arrays.stream(losses.objective().shape()).reduce(1, (a, b) -> a * b) != 1) {
+      throw new IllegalArgumentException("the objective of step '" + step.name() + "' must be a scalar, but has shape "
+          + java.util.Arrays.toString(losses.objective().shape()));
+    }
+    List<String> names = groups.get(step.name());
+    Operand<TFloat32>[] grads = ops.symbolicGradients(TfOps.op(losses.objective()),
+        names.stream().map(ops::read).toList());
+    List<Tensor> newValues = OptimizerUpdate.apply(ops, step, names,
+        java.util.Arrays.stream(grads).map(ops::wrap).toList());
+    for (int i = 0; i < names.size(); i++) {
+      ops.schedule(names.get(i), TfOps.op(newValues.get(i)));
+    }
+    Map<String, Operand<TFloat32>> fetched = new LinkedHashMap<>();
+    fetched.put(Losses.OBJECTIVE, scalar(ops, losses.objective()));
+    losses.terms().forEach((name, t) -> fetched.put(name, scalar(ops, t)));
+    return new TracedCall(session.session(), placeholders, fetched, ops.updates());
+  }
+
+  private static Operand<TFloat32> scalar(TfOps ops, Tensor t) {
+    return t.rank() == 0 ? TfOps.op(t) : ops.tf().reshape(TfOps.op(t), ops.ints());
+  }
+}
