@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.latentlab.api.params.ParameterStore;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
@@ -28,9 +27,6 @@ import org.tensorflow.types.TFloat32;
  * identical weights); training steps and inference functions are traced into the same graph.
  */
 final class TfComputeSession implements ComputeSession {
-  private static final AtomicLong SESSIONS = new AtomicLong();
-
-  private final String id = "latentlab_session" + SESSIONS.incrementAndGet();
   private final ParameterStore store;
   private final Graph graph;
   private final Session session;
@@ -57,11 +53,20 @@ final class TfComputeSession implements ComputeSession {
     Map<String, HostTensor> initial = new LinkedHashMap<>();
     for (ParameterStore.Entry e : store.entries()) {
       if (!variables.containsKey(e.name())) {
-        variables.put(e.name(), TfVariable.create(tf, e.name(), e.shape(), id + "_" + variables.size()));
+        variables.put(e.name(), TfVariable.create(tf, e.name(), e.shape(), "v" + variables.size()));
         initial.put(e.name(), e.initialValue());
       }
     }
     write(initial);
+  }
+
+  /** Number of operations in the graph (tracing adds them; running must not). */
+  int graphSize() {
+    int n = 0;
+    for (var it = graph.operations(); it.hasNext(); it.next()) {
+      n++;
+    }
+    return n;
   }
 
   Graph graph() {
@@ -166,6 +171,7 @@ final class TfComputeSession implements ComputeSession {
     }
   }
 
+  /** {@inheritDoc} The session's resource manager, and with it every variable, goes with the session. */
   @Override
   public void close() {
     session.close();
