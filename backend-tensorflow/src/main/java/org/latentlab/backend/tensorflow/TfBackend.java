@@ -9,15 +9,9 @@ import org.tensorflow.TensorFlow;
 final class TfBackend implements Backend {
   private final int threads;
   private final String version;
-  private final ImageLayout layout;
 
-  /** Loads the runtime, failing with the fix if the native jar is missing, and probes the image layout. */
+  /** Loads the runtime, failing with the fix if the native jar is missing. */
   TfBackend(int threads) {
-    this(threads, null);
-  }
-
-  /** As {@link #TfBackend(int)}, with the image layout given ({@code null}: probed). */
-  TfBackend(int threads, ImageLayout layout) {
     this.threads = threads;
     try {
       this.version = TensorFlow.version();
@@ -27,7 +21,6 @@ final class TfBackend implements Backend {
           + "class path, and its unpack folder (~/.javacpp/cache, or -Dorg.bytedeco.javacpp.cachedir) writable; "
           + "nothing is downloaded.", e);
     }
-    this.layout = layout == null ? ImageLayout.probe() : layout;
   }
 
   @Override
@@ -37,13 +30,13 @@ final class TfBackend implements Backend {
 
   @Override
   public String engineVersion() {
-    return "TensorFlow " + version + " via TensorFlow Java (" + layout.dataFormat() + " convolutions)";
+    return "TensorFlow " + version + " via TensorFlow Java";
   }
 
   /** {@inheritDoc} Each session has its own graph; every random op in it is seeded from {@code seed}. */
   @Override
   public ComputeSession open(ParameterStore store, long seed) {
-    return new TfComputeSession(store, seed, threads, layout);
+    return new TfComputeSession(store, seed, threads);
   }
 
   @Override

@@ -28,7 +28,6 @@ import org.tensorflow.types.TFloat32;
  */
 final class TfComputeSession implements ComputeSession {
   private final ParameterStore store;
-  private final ImageLayout layout;
   private final Graph graph;
   private final Session session;
   private final Ops tf;
@@ -37,9 +36,8 @@ final class TfComputeSession implements ComputeSession {
   private int randomOps;
   private int traces;
 
-  TfComputeSession(ParameterStore store, long seed, int threads, ImageLayout layout) {
+  TfComputeSession(ParameterStore store, long seed, int threads) {
     this.store = store;
-    this.layout = layout;
     this.graph = new Graph();
     this.tf = Ops.create(graph);
     this.session = new Session(graph, ConfigProto.newBuilder()
@@ -60,11 +58,6 @@ final class TfComputeSession implements ComputeSession {
       }
     }
     write(initial);
-  }
-
-  /** How images reach convolution and pooling kernels in this session. */
-  ImageLayout layout() {
-    return layout;
   }
 
   /** Number of operations in the graph (tracing adds them; running must not). */

@@ -2,36 +2,32 @@ package org.latentlab.backend.tensorflow;
 
 import static org.latentlab.backend.tensorflow.TfOps.op;
 
-import java.util.Arrays;
+import java.util.List;
 import org.latentlab.api.ops.NnOps;
 import org.latentlab.api.tensor.Tensor;
 import org.tensorflow.Operand;
-import org.tensorflow.op.nn.AvgPool;
-import org.tensorflow.op.nn.Conv2d;
-import org.tensorflow.op.nn.Conv2dBackpropInput;
 import org.tensorflow.op.nn.LeakyRelu;
-import org.tensorflow.op.nn.MaxPool;
 import org.tensorflow.types.TFloat32;
 
 /**
- * {@link NnOps} as TensorFlow graph ops. Convolutions and pooling run in the session's
- * {@link ImageLayout} (NCHW as the API has it where the build allows, else NHWC with transposes);
- * weights are transposed to TensorFlow's {@code [kh, kw, in, out]} filters. A transposed convolution is
+ * {@link NnOps} as TensorFlow graph ops. TensorFlow's CPU convolutions and pooling work on NHWC images,
+ * so images are transposed from the API's NCHW and back around them; weights are transposed to
+ * TensorFlow's {@code [kh, kw, in, out]} filters. A transposed convolution is
  * {@code Conv2DBackpropInput} (the gradient of a convolution with respect to its input, which is its
  * definition), with the output size given explicitly.
  */
 final class TfNnOps implements NnOps {
+  private static final int[] TO_NHWC = {0, 2, 3, 1};
+  private static final int[] TO_NCHW = {0, 3, 1, 2};
   /** {@code [out, in, kh, kw]} (conv) or {@code [in, out, kh, kw]} (transposed conv) to {@code [kh, kw, in, out]}. */
   private static final int[] CONV_FILTER = {2, 3, 1, 0};
 
   private final TfOps ops;
   private final org.tensorflow.op.Ops tf;
-  private final ImageLayout layout;
 
-  TfNnOps(TfOps ops, ImageLayout layout) {
+  TfNnOps(TfOps ops) {
     this.ops = ops;
     this.tf = ops.tf();
-    this.layout = layout;
   }
 
   @Override
@@ -97,21 +93,19 @@ final class TfNnOps implements NnOps {
     int[] ws = weight.shape();
     if (xs.length != 4 || ws.length != 4 || ws[1] != xs[1]) {
       throw new IllegalArgumentException("conv2d takes [n, c, h, w] input and [out, c, k, k] weight, got "
-          + Arrays.toString(xs) + " and " + Arrays.toString(ws));
+          + java.util.Arrays.toString(xs) + " and " + java.util.Arrays.toString(ws));
     }
     int k = ws[2];
-    Operand<TFloat32> in = layout.toKernel(tf, op(x));
-    Operand<TFloat32> filter = tf.linalg.transpose(op(weight), ops.ints(CONV_FILTER));
-    Conv2d.Options format = Conv2d.dataFormat(layout.dataFormat());
+    Operand<TFloat32> in = transpose(op(x), TO_NHWC);
+    Operand<TFloat32> filter = transpose(op(weight), CONV_FILTER);
     Operand<TFloat32> y;
     if (padding == 0 || samePaddingIs(padding, xs[2], k, stride) && samePaddingIs(padding, xs[3], k, stride)) {
-      y = tf.nn.conv2d(in, filter, layout.spatial(stride), padding == 0 ? "VALID" : "SAME", format);
+      y = tf.nn.conv2d(in, filter, strides(stride), padding == 0 ? "VALID" : "SAME");
     } else {
       // TensorFlow's gradient of a convolution drops explicit paddings: pad, then convolve without.
-      Operand<TFloat32> padded = tf.pad(in, layout.paddings(tf, padding), ops.scalarOp(0f));
-      y = tf.nn.conv2d(padded, filter, layout.spatial(stride), "VALID", format);
+      y = tf.nn.conv2d(tf.pad(in, paddings(padding), ops.scalarOp(0f)), filter, strides(stride), "VALID");
     }
-    return ops.wrap(layout.fromKernel(tf, y));
+    return ops.wrap(transpose(y, TO_NCHW));
   }
 
   @Override
@@ -120,27 +114,25 @@ final class TfNnOps implements NnOps {
     int[] ws = weight.shape();
     if (xs.length != 4 || ws.length != 4 || ws[0] != xs[1]) {
       throw new IllegalArgumentException("convTranspose2d takes [n, c, h, w] input and [c, out, k, k] weight, got "
-          + Arrays.toString(xs) + " and " + Arrays.toString(ws));
+          + java.util.Arrays.toString(xs) + " and " + java.util.Arrays.toString(ws));
     }
     int k = ws[2];
     int outH = (xs[2] - 1) * stride - 2 * padding + k + outputPadding;
     int outW = (xs[3] - 1) * stride - 2 * padding + k + outputPadding;
-    Operand<TFloat32> filter = tf.linalg.transpose(op(weight), ops.ints(CONV_FILTER));
-    Operand<TFloat32> in = layout.toKernel(tf, op(x));
-    Conv2dBackpropInput.Options format = Conv2dBackpropInput.dataFormat(layout.dataFormat());
+    Operand<TFloat32> filter = transpose(op(weight), CONV_FILTER);
+    Operand<TFloat32> in = transpose(op(x), TO_NHWC);
     Operand<TFloat32> y;
-    // The convolution whose input gradient this is maps [n, cout, outH, outW] to [n, cin, h, w].
+    // The convolution whose input gradient this is maps [n, outH, outW, cout] to [n, h, w, cin].
     if (padding == 0 || samePaddingIs(padding, outH, k, stride) && samePaddingIs(padding, outW, k, stride)) {
-      y = tf.nn.conv2dBackpropInput(layout.shape(tf, xs[0], ws[1], outH, outW), filter, in, layout.spatial(stride),
-          padding == 0 ? "VALID" : "SAME", format);
+      y = tf.nn.conv2dBackpropInput(ops.ints(xs[0], outH, outW, ws[1]), filter, in, strides(stride),
+          padding == 0 ? "VALID" : "SAME");
     } else {
       // Without padding the output is p larger on each side: compute it whole and crop.
       Operand<TFloat32> whole = tf.nn.conv2dBackpropInput(
-          layout.shape(tf, xs[0], ws[1], outH + 2 * padding, outW + 2 * padding), filter, in, layout.spatial(stride),
-          "VALID", format);
-      y = tf.slice(whole, layout.offsets(tf, padding, padding), layout.shape(tf, xs[0], ws[1], outH, outW));
+          ops.ints(xs[0], outH + 2 * padding, outW + 2 * padding, ws[1]), filter, in, strides(stride), "VALID");
+      y = tf.slice(whole, ops.ints(0, padding, padding, 0), ops.ints(xs[0], outH, outW, ws[1]));
     }
-    return ops.wrap(layout.fromKernel(tf, y));
+    return ops.wrap(transpose(y, TO_NCHW));
   }
 
   /**
@@ -155,28 +147,36 @@ final class TfNnOps implements NnOps {
 
   @Override
   public Tensor maxPool2d(Tensor x, int kernel, int stride, int padding) {
-    Operand<TFloat32> in = layout.toKernel(tf, op(x));
+    Operand<TFloat32> in = transpose(op(x), TO_NHWC);
     if (padding > 0) {
-      in = tf.pad(in, layout.paddings(tf, padding), ops.scalarOp(Float.NEGATIVE_INFINITY));
+      in = tf.pad(in, paddings(padding), ops.scalarOp(Float.NEGATIVE_INFINITY));
     }
-    Operand<TFloat32> y = tf.nn.maxPool(in, layout.spatialConstant(tf, kernel), layout.spatialConstant(tf, stride),
-        "VALID", MaxPool.dataFormat(layout.dataFormat()));
-    return ops.wrap(layout.fromKernel(tf, y));
+    Operand<TFloat32> y = tf.nn.maxPool(in, ops.ints(1, kernel, kernel, 1), ops.ints(1, stride, stride, 1), "VALID");
+    return ops.wrap(transpose(y, TO_NCHW));
   }
 
   @Override
   public Tensor avgPool2d(Tensor x, int kernel, int stride, int padding) {
-    Operand<TFloat32> in = layout.toKernel(tf, op(x));
+    Operand<TFloat32> in = transpose(op(x), TO_NHWC);
     if (padding > 0) {
-      in = tf.pad(in, layout.paddings(tf, padding), ops.scalarOp(0f));
+      in = tf.pad(in, paddings(padding), ops.scalarOp(0f));
     }
-    Operand<TFloat32> y = tf.nn.avgPool(in, layout.spatial(kernel), layout.spatial(stride), "VALID",
-        AvgPool.dataFormat(layout.dataFormat()));
-    return ops.wrap(layout.fromKernel(tf, y));
+    Operand<TFloat32> y = tf.nn.avgPool(in, List.of(1L, (long) kernel, (long) kernel, 1L),
+        List.of(1L, (long) stride, (long) stride, 1L), "VALID");
+    return ops.wrap(transpose(y, TO_NCHW));
   }
 
   private Operand<TFloat32> transpose(Operand<TFloat32> x, int[] perm) {
     return tf.linalg.transpose(x, ops.ints(perm));
+  }
+
+  /** NHWC paddings {@code [[0, 0], [p, p], [p, p], [0, 0]]}. */
+  private org.tensorflow.Operand<org.tensorflow.types.TInt32> paddings(int p) {
+    return tf.constant(new int[][] {{0, 0}, {p, p}, {p, p}, {0, 0}});
+  }
+
+  private static List<Long> strides(int s) {
+    return List.of(1L, (long) s, (long) s, 1L);
   }
 
 }

@@ -49,7 +49,7 @@ final class TfOps implements Ops {
     this.training = training;
     this.prefix = session.nextTracePrefix();
     this.math = new TfMathOps(this);
-    this.nn = new TfNnOps(this, session.layout());
+    this.nn = new TfNnOps(this);
     this.shape = new TfShapeOps(this);
     this.random = new TfRandomOps(this);
     this.losses = new StandardLossOps(this);
