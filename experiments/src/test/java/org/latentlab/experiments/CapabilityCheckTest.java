@@ -1,0 +1,60 @@
+package org.latentlab.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A descriptor whose model needs a capability its backend lacks is refused before any training,
+ * naming the capability and the backends that have it; on a backend that has it, it runs.
+ */
+class CapabilityCheckTest {
+  private static final String DESCRIPTOR = """
+      name: penalty
+      seed: 3
+      backend: {type: djl}
+      dataset: {type: mnist-10k, trainSize: 256, testSize: 128}
+      model: {type: test-gradient-penalty}
+      training: {epochs: 2, batchSize: 64, logEvery: 1}
+      """;
+
+  @TempDir Path dir;
+
+  private record Outcome(int code, String out, String err) {}
+
+  private Outcome launch(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Outcome(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void aMissingCapabilityIsRefusedBeforeTrainingNamingTheBackendsThatHaveIt() throws Exception {
+    Path descriptor = Files.writeString(dir.resolve("penalty.yaml"), DESCRIPTOR);
+    Path runs = dir.resolve("runs");
+    Outcome validate = launch("validate", descriptor.toString());
+    Outcome run = launch("run", descriptor.toString(), "--runs", runs.toString(), "--quiet");
+    for (Outcome o : new Outcome[] {validate, run}) {
+      assertThat(o.code()).isEqualTo(2);
+      assertThat(o.err()).contains("higher-order-gradients").contains("djl").contains("tensorflow")
+          .doesNotContain("Exception");
+    }
+    assertThat(runs).doesNotExist();
+  }
+
+  @Test
+  void theBackendThatHasTheCapabilityTrainsTheModel() throws Exception {
+    Path descriptor = Files.writeString(dir.resolve("penalty.yaml"), DESCRIPTOR);
+    Outcome run = launch("run", descriptor.toString(), "--backend", "tensorflow", "--runs", dir.resolve("runs").toString(),
+        "--quiet");
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(Files.readString(Files.list(dir.resolve("runs/penalty")).findFirst().orElseThrow()
+        .resolve("metrics.jsonl"))).contains("penalty");
+  }
+}
