@@ -11,7 +11,10 @@ import org.tensorflow.op.core.Sum;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
 
-/** {@link MathOps} as TensorFlow graph ops (TensorFlow broadcasting is NumPy's). */
+/**
+ * {@link MathOps} as TensorFlow graph ops (TensorFlow broadcasting is NumPy's). Element-wise ops and
+ * whole reductions keep channels-last images channels-last (see {@link TfTensor}).
+ */
 final class TfMathOps implements MathOps {
   private final TfOps ops;
   private final org.tensorflow.op.Ops tf;
@@ -23,62 +26,62 @@ final class TfMathOps implements MathOps {
 
   @Override
   public Tensor add(Tensor a, Tensor b) {
-    return ops.wrap(tf.math.add(op(a), op(b)));
+    return ops.binary(a, b, tf.math::add);
   }
 
   @Override
   public Tensor sub(Tensor a, Tensor b) {
-    return ops.wrap(tf.math.sub(op(a), op(b)));
+    return ops.binary(a, b, tf.math::sub);
   }
 
   @Override
   public Tensor mul(Tensor a, Tensor b) {
-    return ops.wrap(tf.math.mul(op(a), op(b)));
+    return ops.binary(a, b, tf.math::mul);
   }
 
   @Override
   public Tensor div(Tensor a, Tensor b) {
-    return ops.wrap(tf.math.div(op(a), op(b)));
+    return ops.binary(a, b, tf.math::div);
   }
 
   @Override
   public Tensor neg(Tensor x) {
-    return ops.wrap(tf.math.neg(op(x)));
+    return ops.unary(x, tf.math::neg);
   }
 
   @Override
   public Tensor exp(Tensor x) {
-    return ops.wrap(tf.math.exp(op(x)));
+    return ops.unary(x, tf.math::exp);
   }
 
   @Override
   public Tensor log(Tensor x) {
-    return ops.wrap(tf.math.log(op(x)));
+    return ops.unary(x, tf.math::log);
   }
 
   @Override
   public Tensor sqrt(Tensor x) {
-    return ops.wrap(tf.math.sqrt(op(x)));
+    return ops.unary(x, tf.math::sqrt);
   }
 
   @Override
   public Tensor square(Tensor x) {
-    return ops.wrap(tf.math.square(op(x)));
+    return ops.unary(x, tf.math::square);
   }
 
   @Override
   public Tensor abs(Tensor x) {
-    return ops.wrap(tf.math.abs(op(x)));
+    return ops.unary(x, tf.math::abs);
   }
 
   @Override
   public Tensor maximum(Tensor a, Tensor b) {
-    return ops.wrap(tf.math.maximum(op(a), op(b)));
+    return ops.binary(a, b, tf.math::maximum);
   }
 
   @Override
   public Tensor minimum(Tensor a, Tensor b) {
-    return ops.wrap(tf.math.minimum(op(a), op(b)));
+    return ops.binary(a, b, tf.math::minimum);
   }
 
   @Override
@@ -98,38 +101,47 @@ final class TfMathOps implements MathOps {
 
   @Override
   public Tensor sum(Tensor x, boolean keepDims, int... axes) {
+    if (axes.length == 0 && !keepDims) {
+      return ops.reduceAll(x, (v, all) -> tf.sum(v, all));
+    }
     return ops.wrap(tf.sum(op(x), ops.ints(axesOrAll(x, axes)), Sum.keepDims(keepDims)));
   }
 
   @Override
   public Tensor mean(Tensor x, boolean keepDims, int... axes) {
+    if (axes.length == 0 && !keepDims) {
+      return ops.reduceAll(x, (v, all) -> tf.math.mean(v, all));
+    }
     return ops.wrap(tf.math.mean(op(x), ops.ints(axesOrAll(x, axes)), Mean.keepDims(keepDims)));
   }
 
   @Override
   public Tensor max(Tensor x, boolean keepDims, int... axes) {
+    if (axes.length == 0 && !keepDims) {
+      return ops.reduceAll(x, (v, all) -> tf.max(v, all));
+    }
     return ops.wrap(tf.max(op(x), ops.ints(axesOrAll(x, axes)), Max.keepDims(keepDims)));
   }
 
   /** Sum of every element, as a scalar. */
   Operand<TFloat32> sumAll(Operand<TFloat32> x) {
-    return tf.sum(x, ops.ints(allAxes(new TfTensor(x).rank())));
+    return tf.sum(x, ops.ints(allAxes(TfTensor.staticShape(x).length)));
   }
 
   @Override
   public Tensor clip(Tensor x, float lo, float hi) {
     // minimum(maximum(x, lo), hi): the gradient is 1 inside and 0 outside, and differentiable again.
-    return ops.wrap(tf.math.minimum(tf.math.maximum(op(x), ops.scalarOp(lo)), ops.scalarOp(hi)));
+    return ops.unary(x, v -> tf.math.minimum(tf.math.maximum(v, ops.scalarOp(lo)), ops.scalarOp(hi)));
   }
 
   @Override
   public Tensor scale(Tensor x, float factor) {
-    return ops.wrap(tf.math.mul(op(x), ops.scalarOp(factor)));
+    return ops.unary(x, v -> tf.math.mul(v, ops.scalarOp(factor)));
   }
 
   @Override
   public Tensor addScalar(Tensor x, float value) {
-    return ops.wrap(tf.math.add(op(x), ops.scalarOp(value)));
+    return ops.unary(x, v -> tf.math.add(v, ops.scalarOp(value)));
   }
 
   private static int[] axesOrAll(Tensor x, int[] axes) {

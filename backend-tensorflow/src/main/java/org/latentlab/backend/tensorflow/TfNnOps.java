@@ -10,15 +10,14 @@ import org.tensorflow.op.nn.LeakyRelu;
 import org.tensorflow.types.TFloat32;
 
 /**
- * {@link NnOps} as TensorFlow graph ops. TensorFlow's CPU convolutions and pooling work on NHWC images,
- * so images are transposed from the API's NCHW and back around them; weights are transposed to
+ * {@link NnOps} as TensorFlow graph ops. TensorFlow's CPU convolutions and pooling work on NHWC images:
+ * they take their input channels-last and leave their output so (see {@link TfTensor}, which transposes
+ * only where an op needs the API's NCHW layout); weights are transposed to
  * TensorFlow's {@code [kh, kw, in, out]} filters. A transposed convolution is
  * {@code Conv2DBackpropInput} (the gradient of a convolution with respect to its input, which is its
  * definition), with the output size given explicitly.
  */
 final class TfNnOps implements NnOps {
-  private static final int[] TO_NHWC = {0, 2, 3, 1};
-  private static final int[] TO_NCHW = {0, 3, 1, 2};
   /** {@code [out, in, kh, kw]} (conv) or {@code [in, out, kh, kw]} (transposed conv) to {@code [kh, kw, in, out]}. */
   private static final int[] CONV_FILTER = {2, 3, 1, 0};
 
@@ -32,27 +31,27 @@ final class TfNnOps implements NnOps {
 
   @Override
   public Tensor relu(Tensor x) {
-    return ops.wrap(tf.nn.relu(op(x)));
+    return ops.unary(x, tf.nn::relu);
   }
 
   @Override
   public Tensor leakyRelu(Tensor x, float alpha) {
-    return ops.wrap(tf.nn.leakyRelu(op(x), LeakyRelu.alpha(alpha)));
+    return ops.unary(x, v -> tf.nn.leakyRelu(v, LeakyRelu.alpha(alpha)));
   }
 
   @Override
   public Tensor sigmoid(Tensor x) {
-    return ops.wrap(tf.math.sigmoid(op(x)));
+    return ops.unary(x, tf.math::sigmoid);
   }
 
   @Override
   public Tensor tanh(Tensor x) {
-    return ops.wrap(tf.math.tanh(op(x)));
+    return ops.unary(x, tf.math::tanh);
   }
 
   @Override
   public Tensor softplus(Tensor x) {
-    return ops.wrap(tf.math.softplus(op(x)));
+    return ops.unary(x, tf.math::softplus);
   }
 
   @Override
@@ -96,7 +95,7 @@ final class TfNnOps implements NnOps {
           + java.util.Arrays.toString(xs) + " and " + java.util.Arrays.toString(ws));
     }
     int k = ws[2];
-    Operand<TFloat32> in = transpose(op(x), TO_NHWC);
+    Operand<TFloat32> in = TfOps.channelsLast(x);
     Operand<TFloat32> filter = transpose(op(weight), CONV_FILTER);
     Operand<TFloat32> y;
     if (padding == 0 || samePaddingIs(padding, xs[2], k, stride) && samePaddingIs(padding, xs[3], k, stride)) {
@@ -105,7 +104,7 @@ final class TfNnOps implements NnOps {
       // TensorFlow's gradient of a convolution drops explicit paddings: pad, then convolve without.
       y = tf.nn.conv2d(tf.pad(in, paddings(padding), ops.scalarOp(0f)), filter, strides(stride), "VALID");
     }
-    return ops.wrap(transpose(y, TO_NCHW));
+    return ops.wrapChannelsLast(y);
   }
 
   @Override
@@ -120,7 +119,7 @@ final class TfNnOps implements NnOps {
     int outH = (xs[2] - 1) * stride - 2 * padding + k + outputPadding;
     int outW = (xs[3] - 1) * stride - 2 * padding + k + outputPadding;
     Operand<TFloat32> filter = transpose(op(weight), CONV_FILTER);
-    Operand<TFloat32> in = transpose(op(x), TO_NHWC);
+    Operand<TFloat32> in = TfOps.channelsLast(x);
     Operand<TFloat32> y;
     // The convolution whose input gradient this is maps [n, outH, outW, cout] to [n, h, w, cin].
     if (padding == 0 || samePaddingIs(padding, outH, k, stride) && samePaddingIs(padding, outW, k, stride)) {
@@ -132,7 +131,7 @@ final class TfNnOps implements NnOps {
           ops.ints(xs[0], outH + 2 * padding, outW + 2 * padding, ws[1]), filter, in, strides(stride), "VALID");
       y = tf.slice(whole, ops.ints(0, padding, padding, 0), ops.ints(xs[0], outH, outW, ws[1]));
     }
-    return ops.wrap(transpose(y, TO_NCHW));
+    return ops.wrapChannelsLast(y);
   }
 
   /**
@@ -147,23 +146,23 @@ final class TfNnOps implements NnOps {
 
   @Override
   public Tensor maxPool2d(Tensor x, int kernel, int stride, int padding) {
-    Operand<TFloat32> in = transpose(op(x), TO_NHWC);
+    Operand<TFloat32> in = TfOps.channelsLast(x);
     if (padding > 0) {
       in = tf.pad(in, paddings(padding), ops.scalarOp(Float.NEGATIVE_INFINITY));
     }
     Operand<TFloat32> y = tf.nn.maxPool(in, ops.ints(1, kernel, kernel, 1), ops.ints(1, stride, stride, 1), "VALID");
-    return ops.wrap(transpose(y, TO_NCHW));
+    return ops.wrapChannelsLast(y);
   }
 
   @Override
   public Tensor avgPool2d(Tensor x, int kernel, int stride, int padding) {
-    Operand<TFloat32> in = transpose(op(x), TO_NHWC);
+    Operand<TFloat32> in = TfOps.channelsLast(x);
     if (padding > 0) {
       in = tf.pad(in, paddings(padding), ops.scalarOp(0f));
     }
     Operand<TFloat32> y = tf.nn.avgPool(in, List.of(1L, (long) kernel, (long) kernel, 1L),
         List.of(1L, (long) stride, (long) stride, 1L), "VALID");
-    return ops.wrap(transpose(y, TO_NCHW));
+    return ops.wrapChannelsLast(y);
   }
 
   private Operand<TFloat32> transpose(Operand<TFloat32> x, int[] perm) {

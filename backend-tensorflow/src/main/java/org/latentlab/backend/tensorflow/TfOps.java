@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
 import org.latentlab.api.ops.LossOps;
 import org.latentlab.api.ops.MathOps;
 import org.latentlab.api.ops.NnOps;
@@ -63,12 +66,71 @@ final class TfOps implements Ops {
     return session;
   }
 
+  /** A result in the API's layout. */
   Tensor wrap(Operand<TFloat32> operand) {
-    return new TfTensor(operand);
+    return TfTensor.of(tf, operand);
   }
 
+  /** A rank-4 image result held channels-last (see {@link TfTensor}). */
+  Tensor wrapChannelsLast(Operand<TFloat32> nhwc) {
+    return TfTensor.channelsLast(tf, nhwc);
+  }
+
+  /** The graph output behind {@code t}, in the API's layout. */
   static Operand<TFloat32> op(Tensor t) {
     return TfTensor.of(t);
+  }
+
+  /** A rank-4 image channels-last, as TensorFlow's convolution and pooling kernels take it. */
+  static Operand<TFloat32> channelsLast(Tensor t) {
+    return TfTensor.cast(t).nhwc();
+  }
+
+  /** An element-wise op of one tensor, in the layout the tensor has. */
+  Tensor unary(Tensor x, UnaryOperator<Operand<TFloat32>> f) {
+    TfTensor t = TfTensor.cast(x);
+    return t.isChannelsLast() ? wrapChannelsLast(f.apply(t.nhwc())) : wrap(f.apply(t.nchw()));
+  }
+
+  /**
+   * An element-wise op of two tensors with broadcasting: channels-last when either is a channels-last
+   * image and the other is rank 4 as well (a per-channel bias {@code [1, c, 1, 1]} changes layout for
+   * free) or a single value; in the API's layout otherwise.
+   */
+  Tensor binary(Tensor a, Tensor b, BinaryOperator<Operand<TFloat32>> f) {
+    TfTensor x = TfTensor.cast(a);
+    TfTensor y = TfTensor.cast(b);
+    if ((x.isChannelsLast() || y.isChannelsLast()) && fitsChannelsLast(x) && fitsChannelsLast(y)) {
+      return wrapChannelsLast(f.apply(channelsLastOrSingle(x), channelsLastOrSingle(y)));
+    }
+    return wrap(f.apply(x.nchw(), y.nchw()));
+  }
+
+  /** A reduction of every element to a scalar, on the tensor in whichever layout it has. */
+  Tensor reduceAll(Tensor x, BiFunction<Operand<TFloat32>, Operand<TInt32>, Operand<TFloat32>> f) {
+    TfTensor t = TfTensor.cast(x);
+    Operand<TFloat32> physical = t.isChannelsLast() ? t.nhwc() : t.nchw();
+    int[] axes = new int[t.rank()];
+    for (int i = 0; i < axes.length; i++) {
+      axes[i] = i;
+    }
+    return wrap(f.apply(physical, ints(axes)));
+  }
+
+  private static boolean fitsChannelsLast(TfTensor t) {
+    if (t.rank() == 4) {
+      return true;
+    }
+    for (int d : t.shape()) {
+      if (d != 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Operand<TFloat32> channelsLastOrSingle(TfTensor t) {
+    return t.rank() == 4 ? t.nhwc() : t.nchw();
   }
 
   /** An int32 vector constant. */
@@ -134,7 +196,7 @@ final class TfOps implements Ops {
   /** Schedules {@code value} as the new value of entry {@code name} (any kind: the trainer updates parameters). */
   void schedule(String name, Operand<TFloat32> value) {
     TfVariable v = session.variable(name);
-    int[] shape = new TfTensor(value).shape();
+    int[] shape = TfTensor.staticShape(value);
     if (!Arrays.equals(shape, v.shape())) {
       throw new IllegalArgumentException("assign to '" + name + "': shape " + Arrays.toString(shape) + " differs from "
           + Arrays.toString(v.shape()));
@@ -163,7 +225,7 @@ final class TfOps implements Ops {
 
   @Override
   public Tensor stopGradient(Tensor x) {
-    return wrap(tf.stopGradient(op(x)));
+    return unary(x, tf::stopGradient);
   }
 
   @Override
@@ -194,7 +256,7 @@ final class TfOps implements Ops {
     Operand<TFloat32>[] out = new Operand[x.length];
     for (int i = 0; i < x.length; i++) {
       out[i] = g[i] == null
-          ? tf.zeros(ints(new TfTensor(xs.get(i)).shape()), TFloat32.class)
+          ? tf.zeros(ints(TfTensor.staticShape(xs.get(i))), TFloat32.class)
           : (Operand<TFloat32>) g[i];
     }
     return out;

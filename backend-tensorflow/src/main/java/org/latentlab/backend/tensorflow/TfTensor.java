@@ -2,27 +2,76 @@ package org.latentlab.backend.tensorflow;
 
 import org.latentlab.api.tensor.Tensor;
 import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** A graph output standing for a {@link Tensor}; its static shape is read once from the graph. */
+/**
+ * A graph output standing for a {@link Tensor}. Its shape is always the API's (images NCHW), but an
+ * image produced by a convolution is kept channels-last (NHWC, as TensorFlow's CPU kernels make it) until
+ * an op needs the API's layout: element-wise ops and whole reductions work on either, so the usual
+ * conv, bias, activation, conv chain runs without transposing back and forth. Each layout is built at
+ * most once per tensor.
+ */
 final class TfTensor implements Tensor {
-  private final Operand<TFloat32> operand;
-  private final int[] shape;
+  private static final int[] TO_NHWC = {0, 2, 3, 1};
+  private static final int[] TO_NCHW = {0, 3, 1, 2};
 
-  TfTensor(Operand<TFloat32> operand) {
-    this.operand = operand;
-    long[] dims = operand.shape().asArray();
-    if (dims == null) {
-      throw new IllegalStateException("the graph cannot infer the rank of " + operand.op().name());
-    }
-    this.shape = new int[dims.length];
-    for (int i = 0; i < dims.length; i++) {
-      shape[i] = Math.toIntExact(dims[i]);
-    }
+  private final Ops tf;
+  private final int[] shape;
+  private final boolean channelsLast;
+  private Operand<TFloat32> nchw;
+  private Operand<TFloat32> nhwc;
+
+  private TfTensor(Ops tf, Operand<TFloat32> nchw, Operand<TFloat32> nhwc) {
+    this.tf = tf;
+    this.nchw = nchw;
+    this.nhwc = nhwc;
+    this.channelsLast = nchw == null;
+    int[] physical = staticShape(channelsLast ? nhwc : nchw);
+    this.shape = channelsLast ? new int[] {physical[0], physical[3], physical[1], physical[2]} : physical;
   }
 
-  Operand<TFloat32> operand() {
-    return operand;
+  /** A tensor in the API's layout. */
+  static TfTensor of(Ops tf, Operand<TFloat32> operand) {
+    return new TfTensor(tf, operand, null);
+  }
+
+  /** A rank-4 image held channels-last ({@code [n, h, w, c]}); its shape is still reported as NCHW. */
+  static TfTensor channelsLast(Ops tf, Operand<TFloat32> nhwc) {
+    return new TfTensor(tf, null, nhwc);
+  }
+
+  /** Whether the graph holds this image channels-last. */
+  boolean isChannelsLast() {
+    return channelsLast;
+  }
+
+  /** The value in the API's layout. */
+  Operand<TFloat32> nchw() {
+    if (nchw == null) {
+      nchw = relayout(nhwc, TO_NCHW, shape);
+    }
+    return nchw;
+  }
+
+  /** A rank-4 value channels-last. */
+  Operand<TFloat32> nhwc() {
+    if (shape.length != 4) {
+      throw new IllegalStateException("only rank-4 images have a channels-last layout, not " + shape.length);
+    }
+    if (nhwc == null) {
+      nhwc = relayout(nchw, TO_NHWC, new int[] {shape[0], shape[2], shape[3], shape[1]});
+    }
+    return nhwc;
+  }
+
+  /** A transpose, or a reshape (no copy) where it only moves dimensions of size 1. */
+  private Operand<TFloat32> relayout(Operand<TFloat32> x, int[] perm, int[] target) {
+    boolean sameOrder = shape[1] == 1 || shape[2] == 1 && shape[3] == 1;
+    if (sameOrder && target[0] >= 0) {
+      return tf.reshape(x, tf.constant(target));
+    }
+    return tf.linalg.transpose(x, tf.constant(perm));
   }
 
   @Override
@@ -30,12 +79,30 @@ final class TfTensor implements Tensor {
     return shape.clone();
   }
 
-  /** The graph output behind {@code t}; fails clearly for tensors of another backend. */
+  /** The graph output behind {@code t} in the API's layout; fails clearly for tensors of another backend. */
   static Operand<TFloat32> of(Tensor t) {
+    return cast(t).nchw();
+  }
+
+  /** {@code t} as a TensorFlow tensor; fails clearly for tensors of another backend. */
+  static TfTensor cast(Tensor t) {
     if (t instanceof TfTensor tf) {
-      return tf.operand;
+      return tf;
     }
     throw new IllegalArgumentException("not a tensorflow tensor: " + (t == null ? "null" : t.getClass().getName())
         + " (tensors cannot cross backends or sessions)");
+  }
+
+  /** The static shape of a graph output. */
+  static int[] staticShape(Operand<TFloat32> operand) {
+    long[] dims = operand.shape().asArray();
+    if (dims == null) {
+      throw new IllegalStateException("the graph cannot infer the rank of " + operand.op().name());
+    }
+    int[] s = new int[dims.length];
+    for (int i = 0; i < dims.length; i++) {
+      s[i] = Math.toIntExact(dims[i]);
+    }
+    return s;
   }
 }
