@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs a tiny quickstart through the launcher's command line and checks the run folder, that the
- * model learned, that the probe beat chance, and that a second run with the same seed gives the same
- * metrics.
+ * Runs a tiny quickstart through the launcher's command line on each backend and checks the run
+ * folder, that the model learned, that the probe beat chance, and that a second run with the same seed
+ * gives identical metrics.
  */
 class LauncherEndToEndTest {
   private static final String TINY_QUICKSTART = """
@@ -45,13 +47,14 @@ class LauncherEndToEndTest {
     return new Outcome(code, out.toString(), err.toString());
   }
 
-  @Test
-  void tinyQuickstartLearnsAndWritesACompleteRunFolder() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"djl", "tensorflow"})
+  void tinyQuickstartLearnsAndWritesACompleteRunFolder(String backend) throws Exception {
     Path descriptor = dir.resolve("tiny.yaml");
     Files.writeString(descriptor, TINY_QUICKSTART);
     Path runs = dir.resolve("runs");
 
-    Outcome first = launch("run", descriptor.toString(), "--runs", runs.toString(), "--quiet");
+    Outcome first = launch("run", descriptor.toString(), "--backend", backend, "--runs", runs.toString(), "--quiet");
     assertThat(first.code()).as(first.err()).isZero();
     Path run = onlyRun(runs.resolve("tiny-quickstart"));
     for (String file : List.of("descriptor.yaml", "provenance.json", "metrics.jsonl", "evaluations.json",
@@ -61,6 +64,7 @@ class LauncherEndToEndTest {
     JsonNode provenance = json.readTree(run.resolve("provenance.json").toFile());
     assertThat(provenance.get("status").asText()).isEqualTo("completed");
     assertThat(provenance.get("seed").asLong()).isEqualTo(7);
+    assertThat(provenance.toString()).contains("\"" + backend + "\"");
     assertThat(provenance.get("data").get(0).get("sha256").asText()).hasSize(64);
 
     List<Double> losses = trainLosses(run);
@@ -70,7 +74,7 @@ class LauncherEndToEndTest {
     assertThat(metric(run, "linear-probe/raw-pixels/accuracy")).isGreaterThan(0.5);
     assertThat(Files.readString(run.resolve("report.html"))).contains("Linear probe").contains("raw-pixels");
 
-    Outcome second = launch("run", descriptor.toString(), "--runs", runs.toString(), "--quiet");
+    Outcome second = launch("run", descriptor.toString(), "--backend", backend, "--runs", runs.toString(), "--quiet");
     assertThat(second.code()).as(second.err()).isZero();
     try (Stream<Path> s = Files.list(runs.resolve("tiny-quickstart"))) {
       List<Path> both = s.sorted().toList();
