@@ -13,8 +13,10 @@ module org.latentlab.experiments {
   requires me.tongfei.progressbar;
   requires org.slf4j;
   requires java.desktop;
+  requires java.management;
 
   opens org.latentlab.experiments to com.google.guice;
+  opens org.latentlab.experiments.bench to com.fasterxml.jackson.databind;
   opens org.latentlab.experiments.cli to info.picocli, com.google.guice;
   opens org.latentlab.experiments.descriptor to com.fasterxml.jackson.databind, com.google.guice;
   opens org.latentlab.experiments.plugins to com.google.guice;

@@ -26,7 +26,7 @@ public final class Main {
     // path; plain reflection (through the opens clauses of module-info) works everywhere.
     System.setProperty("guice_bytecode_gen_option", "DISABLED");
     Injector injector = Guice.createInjector(new LauncherModule(Main.class.getClassLoader()));
-    CommandLine cli = new CommandLine(LatentLabCommand.class, injector::getInstance);
+    CommandLine cli = new CommandLine(LatentLabCommand.class, commandFactory(injector));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -37,5 +37,19 @@ public final class Main {
       return 1;
     });
     return cli.execute(args);
+  }
+
+  /**
+   * Commands come from Guice; everything else picocli instantiates (collections for multi-value
+   * options and parameters, converters) comes from picocli's own factory, which knows those types.
+   */
+  private static CommandLine.IFactory commandFactory(Injector injector) {
+    CommandLine.IFactory fallback = CommandLine.defaultFactory();
+    return new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        return type.getPackageName().startsWith("org.latentlab.") ? injector.getInstance(type) : fallback.create(type);
+      }
+    };
   }
 }

@@ -75,6 +75,23 @@ class ArchitectureTest {
   }
 
   @Test
+  void benchReferenceLoopsSeeOnlyTheirEngines() {
+    classes().that().resideInAPackage("org.latentlab.bench..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage(
+            "java..", "ai.djl..", "org.tensorflow..", "org.latentlab.bench..")
+        .because("the reference loops are what a user would write without the framework; they are its baseline")
+        .check(classes);
+  }
+
+  @Test
+  void nothingLinksAgainstTheBenchReferenceLoops() {
+    noClasses().that().resideOutsideOfPackage("org.latentlab.bench..")
+        .should().dependOnClassesThat().resideInAPackage("org.latentlab.bench..")
+        .because("'latentlab bench' starts the reference loops by name in a child JVM")
+        .check(classes);
+  }
+
+  @Test
   void modulesHaveNoCycles() {
     slices().matching("org.latentlab.(*)..").should().beFreeOfCycles().check(classes);
   }

@@ -73,6 +73,10 @@ class LauncherEndToEndTest {
     assertThat(probe).as("probe accuracy, chance is 0.1").isGreaterThan(0.5);
     assertThat(metric(run, "linear-probe/raw-pixels/accuracy")).isGreaterThan(0.5);
     assertThat(Files.readString(run.resolve("report.html"))).contains("Linear probe").contains("raw-pixels");
+    Files.delete(run.resolve("report.html"));
+    Outcome report = launch("report", run.toString());
+    assertThat(report.code()).as(report.err()).isZero();
+    assertThat(run.resolve("report.html")).as("report rebuilt by 'latentlab report'").isRegularFile();
 
     Outcome second = launch("run", descriptor.toString(), "--backend", backend, "--runs", runs.toString(), "--quiet");
     assertThat(second.code()).as(second.err()).isZero();

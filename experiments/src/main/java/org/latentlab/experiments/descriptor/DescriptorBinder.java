@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.latentlab.api.spi.BackendProvider;
 import org.latentlab.api.spi.Capability;
@@ -59,8 +60,22 @@ public final class DescriptorBinder {
    * backend type.
    */
   public Experiment bind(Path file, Optional<String> backendOverride) throws DescriptorException {
+    return bind(file, backendOverride, UnaryOperator.identity());
+  }
+
+  /**
+   * Binds {@code file} after {@code edit} has changed its parsed document, e.g. the benchmark's batch
+   * size and backend. The edited document is checked like any other; relative paths still resolve
+   * against the file's folder.
+   */
+  public Experiment bind(Path file, UnaryOperator<ObjectNode> edit) throws DescriptorException {
+    return bind(file, Optional.empty(), edit);
+  }
+
+  private Experiment bind(Path file, Optional<String> backendOverride, UnaryOperator<ObjectNode> edit)
+      throws DescriptorException {
     Path absolute = file.toAbsolutePath().normalize();
-    ObjectNode doc = read(file, absolute);
+    ObjectNode doc = edit.apply(read(file, absolute));
     Path baseDir = absolute.getParent();
     List<String> problems = new ArrayList<>();
     Iterator<String> names = doc.fieldNames();

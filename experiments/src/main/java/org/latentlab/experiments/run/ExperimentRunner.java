@@ -18,16 +18,11 @@ import java.util.Map;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.data.ImageSet;
 import org.latentlab.api.params.ParameterStore;
-import org.latentlab.api.params.Scope;
 import org.latentlab.api.spi.Backend;
-import org.latentlab.api.spi.BackendProvider;
-import org.latentlab.api.spi.DatasetProvider;
 import org.latentlab.api.spi.Evaluation;
 import org.latentlab.api.spi.EvaluatorProvider;
 import org.latentlab.api.spi.ImageGrid;
 import org.latentlab.api.spi.Model;
-import org.latentlab.api.spi.ModelContext;
-import org.latentlab.api.spi.ModelProvider;
 import org.latentlab.api.spi.Parameters;
 import org.latentlab.api.spi.Progress;
 import org.latentlab.api.spi.ResultTable;
@@ -63,13 +58,11 @@ public final class ExperimentRunner {
 
   /** Runs {@code experiment}, writing its folder under {@code runsRoot}. */
   public RunResult run(Experiment experiment, Path runsRoot, Progress progress) throws IOException {
-    Dataset data = loadData(experiment.dataset());
-    ModelProvider<Parameters> modelProvider = cast(experiment.model().plugin().provider());
+    Dataset data = ExperimentParts.loadData(experiment);
     ParameterStore store = new ParameterStore(experiment.seed());
-    Model model = modelProvider.create(experiment.model().parameters(), new ModelContext(Scope.root(store), data.shape()));
-    BackendProvider<Parameters> backendProvider = cast(experiment.backend().plugin().provider());
+    Model model = ExperimentParts.createModel(experiment, data, store);
     Instant start = clock.instant();
-    try (Backend backend = backendProvider.create(experiment.backend().parameters())) {
+    try (Backend backend = ExperimentParts.createBackend(experiment)) {
       Path dir = createRunDirectory(runsRoot.resolve(experiment.name()), start, experiment.seed());
       AtomicFiles.writeString(dir.resolve("descriptor.yaml"), experiment.resolvedYaml());
       Provenance provenance = new Provenance(dir.resolve("provenance.json"), dir.getFileName().toString(),
@@ -85,7 +78,7 @@ public final class ExperimentRunner {
         writeSamples(dir, model, session, data.test());
         RunEvaluationContext.LiveModel trained = new RunEvaluationContext.LiveModel(model, session);
         try (RunEvaluationContext context = new RunEvaluationContext(data, trained,
-            () -> untrainedTwin(modelProvider, experiment, data, backend), backend, experiment.seed(), progress)) {
+            () -> untrainedTwin(experiment, data, backend), backend, experiment.seed(), progress)) {
           metrics.putAll(evaluate(experiment, context, log, dir));
         }
       } catch (RuntimeException | IOException e) {
@@ -100,16 +93,10 @@ public final class ExperimentRunner {
     }
   }
 
-  private Dataset loadData(Section section) throws IOException {
-    DatasetProvider<Parameters> provider = cast(section.plugin().provider());
-    return provider.load(section.parameters());
-  }
-
-  private static RunEvaluationContext.LiveModel untrainedTwin(
-      ModelProvider<Parameters> provider, Experiment experiment, Dataset data, Backend backend) {
+  private static RunEvaluationContext.LiveModel untrainedTwin(Experiment experiment, Dataset data, Backend backend) {
     long seed = experiment.seed() ^ UNTRAINED_SEED_OFFSET;
     ParameterStore store = new ParameterStore(seed);
-    Model model = provider.create(experiment.model().parameters(), new ModelContext(Scope.root(store), data.shape()));
+    Model model = ExperimentParts.createModel(experiment, data, store);
     return new RunEvaluationContext.LiveModel(model, backend.open(store, seed));
   }
 

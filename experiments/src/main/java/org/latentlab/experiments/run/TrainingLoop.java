@@ -4,10 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.latentlab.api.data.ImageSet;
 import org.latentlab.api.spi.Progress;
-import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.Trainer;
 import org.latentlab.api.train.TrainingProgram;
 import org.latentlab.api.train.TrainingStep;
@@ -15,9 +13,8 @@ import org.latentlab.experiments.descriptor.TrainingBudget;
 
 /**
  * Runs a training program for a budget: each iteration runs every step (its repeat count times) on
- * fresh batches drawn from a seeded shuffle of the training split (a new shuffle every epoch, the
- * last incomplete batch dropped), logs mean losses every {@code logEvery} iterations, shows progress,
- * and stops on a non-finite loss.
+ * fresh batches from a {@link BatchSampler} over the training split, logs mean losses every
+ * {@code logEvery} iterations, shows progress, and stops on a non-finite loss.
  */
 final class TrainingLoop {
   private final Trainer trainer;
@@ -26,29 +23,17 @@ final class TrainingLoop {
   private final TrainingBudget budget;
   private final MetricsLog log;
   private final Progress progress;
-  private final SplittableRandom random;
-  private final int[] order;
-  private int cursor;
-  private int epoch;
+  private final BatchSampler batches;
 
   TrainingLoop(Trainer trainer, TrainingProgram program, ImageSet train, TrainingBudget budget, long seed,
       MetricsLog log, Progress progress) {
-    if (train.size() < budget.batchSize()) {
-      throw new IllegalArgumentException("training.batchSize " + budget.batchSize() + " is larger than the "
-          + train.size() + " training images; lower it");
-    }
+    this.batches = new BatchSampler(train, budget.batchSize(), seed);
     this.trainer = trainer;
     this.program = program;
     this.train = train;
     this.budget = budget;
     this.log = log;
     this.progress = progress;
-    this.random = new SplittableRandom(seed);
-    this.order = new int[train.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    this.cursor = order.length;
   }
 
   /** Total iterations the budget allows. */
@@ -70,13 +55,13 @@ final class TrainingLoop {
       for (int s = 0; s < steps.size(); s++) {
         String name = steps.get(s).name();
         for (int r = 0; r < program.repeats().get(s); r++) {
-          Map<String, Float> losses = trainer.step(name, nextBatch());
+          Map<String, Float> losses = trainer.step(name, batches.next());
           Map<String, Double> acc = sums.computeIfAbsent(name, k -> new LinkedHashMap<>());
           for (Map.Entry<String, Float> e : losses.entrySet()) {
             if (!Float.isFinite(e.getValue())) {
               throw new DivergenceException(String.format(Locale.ROOT,
                   "training diverged at iteration %d (epoch %d): step '%s', loss term '%s' became %s;"
-                      + " lower the learning rate or check the data", it, epoch, name, e.getKey(), e.getValue()));
+                      + " lower the learning rate or check the data", it, batches.epoch(), name, e.getKey(), e.getValue()));
             }
             acc.merge(e.getKey(), (double) e.getValue(), Double::sum);
           }
@@ -90,7 +75,7 @@ final class TrainingLoop {
           for (Map.Entry<String, Double> t : e.getValue().entrySet()) {
             mean.put(t.getKey(), t.getValue() / (counted * perIteration));
           }
-          log.train(it, epoch, e.getKey(), mean);
+          log.train(it, batches.epoch(), e.getKey(), mean);
           last.put(e.getKey(), mean);
         }
         sums.clear();
@@ -103,26 +88,9 @@ final class TrainingLoop {
   }
 
   private String status(Map<String, Map<String, Double>> last) {
-    StringBuilder sb = new StringBuilder("epoch ").append(epoch).append('/').append(budget.epochs());
+    StringBuilder sb = new StringBuilder("epoch ").append(batches.epoch()).append('/').append(budget.epochs());
     last.forEach((step, terms) -> sb.append(String.format(Locale.ROOT, " %s=%.4f", step,
         terms.getOrDefault("loss", Double.NaN))));
     return sb.toString();
-  }
-
-  private Map<String, HostTensor> nextBatch() {
-    int b = budget.batchSize();
-    if (cursor + b > order.length) {
-      for (int i = order.length - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
-      cursor = 0;
-      epoch++;
-    }
-    int[] idx = java.util.Arrays.copyOfRange(order, cursor, cursor + b);
-    cursor += b;
-    return Map.of("x", train.images(idx), "y", train.labelTensor(idx));
   }
 }

@@ -1,0 +1,59 @@
+package org.latentlab.experiments.run;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.latentlab.api.data.ImageSet;
+import org.latentlab.api.tensor.HostTensor;
+
+/**
+ * Training batches as a run assembles them: {@code x} (images) and {@code y} (labels) of
+ * {@code batchSize} images drawn without replacement from a seeded shuffle of the split, a new
+ * shuffle every epoch, the last incomplete batch of an epoch dropped.
+ */
+public final class BatchSampler {
+  private final ImageSet images;
+  private final int batchSize;
+  private final SplittableRandom random;
+  private final int[] order;
+  private int cursor;
+  private int epoch;
+
+  /** A sampler over {@code images}; fails if the split holds fewer than {@code batchSize} images. */
+  public BatchSampler(ImageSet images, int batchSize, long seed) {
+    if (images.size() < batchSize) {
+      throw new IllegalArgumentException("training.batchSize " + batchSize + " is larger than the "
+          + images.size() + " training images; lower it");
+    }
+    this.images = images;
+    this.batchSize = batchSize;
+    this.random = new SplittableRandom(seed);
+    this.order = new int[images.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    this.cursor = order.length;
+  }
+
+  /** The next batch, starting a new epoch (and shuffle) when the current one is used up. */
+  public Map<String, HostTensor> next() {
+    if (cursor + batchSize > order.length) {
+      for (int i = order.length - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      cursor = 0;
+      epoch++;
+    }
+    int[] idx = Arrays.copyOfRange(order, cursor, cursor + batchSize);
+    cursor += batchSize;
+    return Map.of("x", images.images(idx), "y", images.labelTensor(idx));
+  }
+
+  /** The epoch of the last batch handed out (1 for the first), 0 before the first. */
+  public int epoch() {
+    return epoch;
+  }
+}

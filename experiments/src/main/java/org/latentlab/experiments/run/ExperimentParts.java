@@ -1,0 +1,46 @@
+package org.latentlab.experiments.run;
+
+import java.io.IOException;
+import org.latentlab.api.data.Dataset;
+import org.latentlab.api.params.ParameterStore;
+import org.latentlab.api.params.Scope;
+import org.latentlab.api.spi.Backend;
+import org.latentlab.api.spi.BackendProvider;
+import org.latentlab.api.spi.DatasetProvider;
+import org.latentlab.api.spi.Model;
+import org.latentlab.api.spi.ModelContext;
+import org.latentlab.api.spi.ModelProvider;
+import org.latentlab.api.spi.Parameters;
+import org.latentlab.experiments.descriptor.Experiment;
+
+/**
+ * Builds the parts of a run from a bound experiment (its data set, model and backend) through the
+ * providers its sections name; {@link ExperimentRunner} and the benchmark worker both build them
+ * here, so a benchmark measures exactly what a run trains.
+ */
+public final class ExperimentParts {
+  private ExperimentParts() {}
+
+  /** Loads the experiment's data set. */
+  public static Dataset loadData(Experiment experiment) throws IOException {
+    DatasetProvider<Parameters> provider = cast(experiment.dataset().plugin().provider());
+    return provider.load(experiment.dataset().parameters());
+  }
+
+  /** Builds the experiment's model for {@code data}, declaring its parameters in {@code store}. */
+  public static Model createModel(Experiment experiment, Dataset data, ParameterStore store) {
+    ModelProvider<Parameters> provider = cast(experiment.model().plugin().provider());
+    return provider.create(experiment.model().parameters(), new ModelContext(Scope.root(store), data.shape()));
+  }
+
+  /** Loads the experiment's backend; the caller closes it. */
+  public static Backend createBackend(Experiment experiment) {
+    BackendProvider<Parameters> provider = cast(experiment.backend().plugin().provider());
+    return provider.create(experiment.backend().parameters());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T cast(Object provider) {
+    return (T) provider;
+  }
+}
