@@ -87,7 +87,8 @@ public abstract class BackendConformanceSuite {
   public static Map<String, Capability> capabilityGatedTests() {
     return Map.of(
         "inputGradientsOfInferenceFunctions", Capability.INPUT_GRADIENTS,
-        "higherOrderGradientsInsideATrainingStep", Capability.HIGHER_ORDER_GRADIENTS);
+        "higherOrderGradientsInsideATrainingStep", Capability.HIGHER_ORDER_GRADIENTS,
+        "higherOrderGradientsThroughConvolutionsAndActivations", Capability.HIGHER_ORDER_GRADIENTS);
   }
 
   @BeforeAll
@@ -809,6 +810,38 @@ public abstract class BackendConformanceSuite {
         assertClose(out.get("gw"), map(x, Math::tanh), 1e-5);
         assertThat((double) out.get("y").item()).isCloseTo(y, within(1e-5));
       }
+    }
+
+    /**
+     * A gradient penalty as WGAN-GP builds it, {@code sum(|d/dx sum(act(conv(x, w)))|^2)}, differentiated
+     * again with respect to both the input and the weights, for every activation. Piecewise-linear
+     * activations are checked inside one linear piece (finite differences across a kink are meaningless).
+     */
+    @Test
+    void higherOrderGradientsThroughConvolutionsAndActivations() {
+      assumeCapability(Capability.HIGHER_ORDER_GRADIENTS);
+      HostTensor x = random(21, 0.2f, 1f, 1, 2, 4, 4);
+      HostTensor mixed = random(22, -0.6f, 0.6f, 3, 2, 3, 3);
+      HostTensor positive = random(23, 0.1f, 0.6f, 3, 2, 3, 3);
+      HostTensor negative = random(24, -0.6f, -0.1f, 3, 2, 3, 3);
+      Map<String, BiFunction<Ops, Tensor, Tensor>> activations = new java.util.LinkedHashMap<>();
+      activations.put("relu", (o, v) -> o.nn().relu(v));
+      activations.put("leakyRelu", (o, v) -> o.nn().leakyRelu(v, 0.2f));
+      activations.put("sigmoid", (o, v) -> o.nn().sigmoid(v));
+      activations.put("tanh", (o, v) -> o.nn().tanh(v));
+      activations.put("softplus", (o, v) -> o.nn().softplus(v));
+      Map<String, HostTensor> weights = Map.of("relu", positive, "leakyRelu", negative);
+      activations.forEach((name, act) -> {
+        BiFunction<Ops, List<Tensor>, Tensor> penalty = (o, p) -> {
+          Tensor y = o.math().sum(act.apply(o, o.nn().conv2d(p.get(0), p.get(1), 1, 1)));
+          return o.math().sum(o.math().square(o.gradients(y, List.of(p.get(0))).get(0)));
+        };
+        List<HostTensor> analytic = h.gradients(penalty, x, weights.getOrDefault(name, mixed));
+        List<HostTensor> numeric = h.numericGradients(penalty, 1e-2, x, weights.getOrDefault(name, mixed));
+        for (int i = 0; i < 2; i++) {
+          assertClose(analytic.get(i), numeric.get(i), 2e-2);
+        }
+      });
     }
 
     @Test

@@ -72,8 +72,9 @@ final class DjlComputeSession implements ComputeSession {
   }
 
   /**
-   * {@inheritDoc} Checks every name and shape before writing anything. Each value gets fresh storage,
-   * so no other entry that once shared storage with it (a view assigned as state) can change.
+   * {@inheritDoc} Checks every name and shape before writing anything. Each value gets fresh storage
+   * owned by the engine, so no other entry that once shared storage with it (a view assigned as state)
+   * can change, and nothing depends on the host array staying alive.
    */
   @Override
   public void writeState(Map<String, HostTensor> state) {
@@ -87,7 +88,13 @@ final class DjlComputeSession implements ComputeSession {
             + Arrays.toString(v.shape()));
       }
     });
-    state.forEach((name, v) -> values.get(name).intern(manager.create(v.data(), DjlOps.shapeOf(v.shape()))));
+    state.forEach((name, v) -> {
+      // An array made from host data may share that data's buffer, which only the new array keeps alive;
+      // intern() moves the storage but not that reference, so hand over a copy the engine owns.
+      try (NDArray fromHost = manager.create(v.data(), DjlOps.shapeOf(v.shape()))) {
+        values.get(name).intern(fromHost.duplicate());
+      }
+    });
   }
 
   /** Arrays the session's manager owns (every entry, nothing else once a step has finished). */

@@ -103,9 +103,17 @@ class DjlOps implements Ops {
     return losses;
   }
 
+  /**
+   * {@inheritDoc} The array is a copy the engine owns: an array made from host data may share that
+   * data's buffer, and a constant assigned as state outlives this call's wrapper (see
+   * {@link DjlComputeSession#writeState}).
+   */
   @Override
   public Tensor constant(HostTensor value) {
-    return new DjlTensor(scope.create(value.data(), shapeOf(value.shape())));
+    NDArray fromHost = scope.create(value.data(), shapeOf(value.shape()));
+    NDArray owned = wrapped(fromHost.duplicate());
+    fromHost.close();
+    return new DjlTensor(owned);
   }
 
   @Override

@@ -21,6 +21,7 @@ final class TfBackend implements Backend {
           + "class path, and its unpack folder (~/.javacpp/cache, or -Dorg.bytedeco.javacpp.cachedir) writable; "
           + "nothing is downloaded.", e);
     }
+    ActivationGradients.register();
   }
 
   @Override

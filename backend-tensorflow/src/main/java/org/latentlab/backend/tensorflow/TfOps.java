@@ -17,9 +17,11 @@ import org.latentlab.api.ops.ShapeOps;
 import org.latentlab.api.ops.StandardLossOps;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.tensor.Tensor;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.internal.c_api.TF_Operation;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.ReadVariableOp;
@@ -255,11 +257,23 @@ final class TfOps implements Ops {
         new Output<?>[] {scalar.asOutput()}, x, dy);
     Operand<TFloat32>[] out = new Operand[x.length];
     for (int i = 0; i < x.length; i++) {
-      out[i] = g[i] == null
+      out[i] = absent(g[i])
           ? tf.zeros(ints(TfTensor.staticShape(xs.get(i))), TFloat32.class)
           : (Operand<TFloat32>) g[i];
     }
     return out;
+  }
+
+  /**
+   * Whether TensorFlow found no gradient path: it then returns no output, or (from TensorFlow Java)
+   * an output of an operation with no native handle.
+   */
+  private static boolean absent(Output<?> g) {
+    if (g == null) {
+      return true;
+    }
+    TF_Operation handle = ((GraphOperation) g.op()).getUnsafeNativeHandle();
+    return handle == null || handle.isNull();
   }
 
   @Override
