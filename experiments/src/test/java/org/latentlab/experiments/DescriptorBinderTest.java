@@ -32,7 +32,7 @@ class DescriptorBinderTest {
     assertThat(e.backend().type()).isEqualTo("djl");
     assertThat(e.model().type()).isEqualTo("conv-autoencoder");
     assertThat(e.evaluators()).extracting(s -> s.type()).containsExactly("linear-probe", "reconstruction-error");
-    assertThat(e.resolvedYaml()).contains("latentDim: 32").contains("learningRate: 0.002").contains("inputNoise: 0.0").contains("validationFraction: 0.1");
+    assertThat(e.resolvedYaml()).contains("latentDim: 32").contains("learningRate: 0.003").contains("inputNoise: 0.2").contains("validationFraction: 0.1");
   }
 
   @Test
