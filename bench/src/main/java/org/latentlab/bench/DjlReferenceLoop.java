@@ -3,6 +3,7 @@ package org.latentlab.bench;
 import static org.latentlab.bench.QuickstartModel.CHANNELS;
 import static org.latentlab.bench.QuickstartModel.FLAT;
 import static org.latentlab.bench.QuickstartModel.INNER;
+import static org.latentlab.bench.QuickstartModel.INPUT_NOISE;
 import static org.latentlab.bench.QuickstartModel.LATENT;
 import static org.latentlab.bench.QuickstartModel.SIDE;
 
@@ -10,6 +11,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
@@ -103,7 +105,8 @@ final class DjlReferenceLoop implements ReferenceLoop {
   }
 
   private NDArray loss(NDArray x) {
-    NDArray h = Activation.relu(conv(x, "conv1", STRIDE_2));
+    NDArray noisy = x.add(x.getManager().randomNormal(0, INPUT_NOISE, x.getShape(), DataType.FLOAT32)).clip(0, 1);
+    NDArray h = Activation.relu(conv(noisy, "conv1", STRIDE_2));
     h = Activation.relu(conv(h, "conv2", STRIDE_2));
     NDArray z = Linear.linear(h.reshape(batchSize, FLAT), p("enc.w"), p("enc.b")).singletonOrThrow();
     NDArray d = Activation.relu(Linear.linear(z, p("dec.w"), p("dec.b")).singletonOrThrow());

@@ -7,8 +7,9 @@ import java.util.Random;
  * {@code [n, 1, 28, 28]} in [0, 1]; Conv(1 -> 32, k4 s2 p1) + ReLU, Conv(32 -> 64, k4 s2 p1) + ReLU,
  * flatten, Dense(3136 -> 32); Dense(32 -> 3136) + ReLU, reshape to 64 x 7 x 7, ConvTranspose(64 -> 32,
  * k4 s2 p1) + ReLU, ConvTranspose(32 -> 1, k4 s2 p1) giving logits; loss = mean binary cross-entropy of
- * the logits against the input; Adam (Kingma &amp; Ba 2015, bias-corrected) with lr 0.002, betas 0.9 /
- * 0.999, epsilon 1e-8. Every layer has a bias. Weights start He-normal (convolutions) or
+ * the logits against the clean input, the encoder seeing the input corrupted by Gaussian noise of std
+ * 0.2 and clipped to [0, 1] (a denoising autoencoder); Adam (Kingma &amp; Ba 2015, bias-corrected) with
+ * lr 0.003, betas 0.9 / 0.999, epsilon 1e-8. Every layer has a bias. Weights start He-normal (convolutions) or
  * Glorot-normal (dense layers, the last transposed convolution), biases at zero, drawn on the host.
  */
 final class QuickstartModel {
@@ -19,7 +20,9 @@ final class QuickstartModel {
   static final int INNER = 7;
   /** Width of the flattened innermost feature map. */
   static final int FLAT = 2 * CHANNELS * INNER * INNER;
-  static final float LEARNING_RATE = 0.002f;
+  static final float LEARNING_RATE = 0.003f;
+  /** Standard deviation of the input corruption. */
+  static final float INPUT_NOISE = 0.2f;
   static final float BETA1 = 0.9f;
   static final float BETA2 = 0.999f;
   static final float EPSILON = 1e-8f;

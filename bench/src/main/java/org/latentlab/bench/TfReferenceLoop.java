@@ -19,6 +19,7 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.random.RandomStandardNormal;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
@@ -77,7 +78,11 @@ final class TfReferenceLoop implements ReferenceLoop {
     Variable<TFloat32> deconv2W = weight(tf, random, QuickstartModel.glorot(CHANNELS * 4, 4), 4, 4, 1, CHANNELS);
     Variable<TFloat32> deconv2B = bias(tf, 1);
 
-    Operand<TFloat32> h = tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(input, conv1W, STRIDE_2, SAME), conv1B));
+    Operand<TFloat32> noise = tf.math.mul(tf.random.randomStandardNormal(tf.constant(new int[] {batchSize, SIDE, SIDE, 1}),
+        TFloat32.class, RandomStandardNormal.seed(QuickstartModel.SEED), RandomStandardNormal.seed2(1L)),
+        tf.constant(QuickstartModel.INPUT_NOISE));
+    Operand<TFloat32> noisy = tf.clipByValue(tf.math.add(input, noise), tf.constant(0f), tf.constant(1f));
+    Operand<TFloat32> h = tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(noisy, conv1W, STRIDE_2, SAME), conv1B));
     h = tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(h, conv2W, STRIDE_2, SAME), conv2B));
     Operand<TFloat32> z = tf.nn.biasAdd(tf.linalg.matMul(tf.reshape(h, tf.constant(new int[] {batchSize, FLAT})), encW), encB);
     Operand<TFloat32> d = tf.nn.relu(tf.nn.biasAdd(tf.linalg.matMul(z, decW), decB));

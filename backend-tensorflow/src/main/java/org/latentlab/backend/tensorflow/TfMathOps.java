@@ -26,7 +26,8 @@ final class TfMathOps implements MathOps {
 
   @Override
   public Tensor add(Tensor a, Tensor b) {
-    return ops.binary(a, b, tf.math::add);
+    Tensor biased = ops.biasAdd(a, b);
+    return biased != null ? biased : ops.binary(a, b, tf.math::add);
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.latentlab.api.ops.LossOps;
 import org.latentlab.api.ops.MathOps;
@@ -41,6 +42,7 @@ final class TfOps implements Ops {
   private final String prefix;
   private final Map<String, ReadVariableOp<TFloat32>> reads = new LinkedHashMap<>();
   private final Map<String, Operand<TFloat32>> assignments = new LinkedHashMap<>();
+  private final List<Function<org.tensorflow.op.Ops, Op>> inPlaceUpdates = new ArrayList<>();
   private final TfMathOps math;
   private final TfNnOps nn;
   private final TfShapeOps shape;
@@ -106,6 +108,31 @@ final class TfOps implements Ops {
       return wrapChannelsLast(f.apply(channelsLastOrSingle(x), channelsLastOrSingle(y)));
     }
     return wrap(f.apply(x.nchw(), y.nchw()));
+  }
+
+  /**
+   * {@code a + b} as TensorFlow's {@code BiasAdd} when one is a channels-last image and the other a
+   * per-channel bias {@code [1, c, 1, 1]}: the graph optimiser fuses a convolution, its {@code BiasAdd}
+   * and a following activation into one kernel, which it does not for a broadcasting {@code Add}.
+   * {@code null} when the operands are not of that form.
+   */
+  Tensor biasAdd(Tensor a, Tensor b) {
+    TfTensor x = TfTensor.cast(a);
+    TfTensor y = TfTensor.cast(b);
+    if (!x.isChannelsLast()) {
+      if (!y.isChannelsLast()) {
+        return null;
+      }
+      TfTensor swap = x;
+      x = y;
+      y = swap;
+    }
+    int[] bias = y.shape();
+    int channels = x.shape()[1];
+    if (bias.length != 4 || bias[0] != 1 || bias[1] != channels || bias[2] != 1 || bias[3] != 1) {
+      return null;
+    }
+    return wrapChannelsLast(tf.nn.biasAdd(x.nhwc(), tf.reshape(y.nchw(), ints(channels))));
   }
 
   /** A reduction of every element to a scalar, on the tensor in whichever layout it has. */
@@ -206,22 +233,31 @@ final class TfOps implements Ops {
     assignments.put(name, value);
   }
 
+  /**
+   * Schedules an op that updates variables in place (a fused optimizer kernel); it is built with the
+   * given {@code Ops}, which orders it after every read of the trace.
+   */
+  void scheduleInPlace(Function<org.tensorflow.op.Ops, Op> update) {
+    inPlaceUpdates.add(update);
+  }
+
   /** Names of the entries this trace assigns. */
   List<String> assigned() {
     return new ArrayList<>(assignments.keySet());
   }
 
   /**
-   * The variable updates of this trace as one op: every scheduled assignment, each running after all
-   * reads of the trace. {@code null} when nothing is assigned.
+   * The variable updates of this trace as one op: every scheduled assignment and in-place update, each
+   * running after all reads of the trace. {@code null} when nothing is assigned.
    */
   Op updates() {
-    if (assignments.isEmpty()) {
+    if (assignments.isEmpty() && inPlaceUpdates.isEmpty()) {
       return null;
     }
     org.tensorflow.op.Ops ordered = tf.withControlDependencies(new ArrayList<Op>(reads.values()));
     List<Op> writes = new ArrayList<>();
     assignments.forEach((name, value) -> writes.add(ordered.assignVariableOp(session.variable(name).handle(), value)));
+    inPlaceUpdates.forEach(update -> writes.add(update.apply(ordered)));
     return tf.withControlDependencies(writes).noOp();
   }
 

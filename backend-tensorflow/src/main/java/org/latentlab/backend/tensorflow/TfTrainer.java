@@ -7,7 +7,6 @@ import java.util.Map;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.tensor.Tensor;
 import org.latentlab.api.train.Losses;
-import org.latentlab.api.train.OptimizerUpdate;
 import org.latentlab.api.train.Trainer;
 import org.latentlab.api.train.TrainingProgram;
 import org.latentlab.api.train.TrainingStep;
@@ -18,9 +17,9 @@ import org.tensorflow.types.TFloat32;
 /**
  * Runs training steps as graphs. On its first call with a given batch signature a step is traced once:
  * placeholders for the batch, the loss in training mode, symbolic gradients of the objective with
- * respect to exactly the step's parameter group, the neutral optimizer update, and one update op that
- * writes the new parameters, the optimizer slots and the loss's state updates after every read. Each
- * call then feeds the batch and runs that graph once.
+ * respect to exactly the step's parameter group, the optimizer's fused update kernels
+ * ({@link FusedOptimizer}), and one update op that runs them and the loss's state updates after every
+ * read. Each call then feeds the batch and runs that graph once.
  */
 final class TfTrainer implements Trainer {
   private final TfComputeSession session;
@@ -70,11 +69,7 @@ final class TfTrainer implements Trainer {
     List<String> names = groups.get(step.name());
     Operand<TFloat32>[] grads = ops.symbolicGradients(TfOps.op(losses.objective()),
         names.stream().map(ops::read).toList());
-    List<Tensor> newValues = OptimizerUpdate.apply(ops, step, names,
-        java.util.Arrays.stream(grads).map(ops::wrap).toList());
-    for (int i = 0; i < names.size(); i++) {
-      ops.schedule(names.get(i), TfOps.op(newValues.get(i)));
-    }
+    FusedOptimizer.schedule(ops, step, names, List.of(grads));
     Map<String, Operand<TFloat32>> fetched = new LinkedHashMap<>();
     fetched.put(Losses.OBJECTIVE, scalar(ops, losses.objective()));
     losses.terms().forEach((name, t) -> fetched.put(name, scalar(ops, t)));

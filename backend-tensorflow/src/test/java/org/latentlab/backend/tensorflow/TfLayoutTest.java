@@ -41,6 +41,7 @@ class TfLayoutTest {
   static {
     CASES.put("add rank-4", (o, t) -> o.math().add(t[0], t[1]));
     CASES.put("mul by a row vector", (o, t) -> o.math().mul(t[0], t[2]));
+    CASES.put("add per-channel bias (BiasAdd)", (o, t) -> o.math().add(o.shape().reshape(t[3], 1, 3, 1, 1), t[0]));
     CASES.put("sub per-channel", (o, t) -> o.math().sub(t[0], o.shape().reshape(t[3], 1, 3, 1, 1)));
     CASES.put("scalar and unary chain", (o, t) -> o.nn().sigmoid(o.math().scale(o.nn().relu(t[0]), 2f)));
     CASES.put("sum over channels", (o, t) -> o.math().sum(t[0], true, 1));
