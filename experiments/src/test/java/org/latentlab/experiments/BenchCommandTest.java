@@ -32,7 +32,7 @@ class BenchCommandTest {
   @Test
   void benchesBothCasesOnDjlAndReportsTheRatio() throws Exception {
     Path json = dir.resolve("bench.json");
-    Outcome o = launch("bench", "--backends", "djl", "--batch", "32", "--warmup", "3", "--runs", "1", "--steps", "3",
+    Outcome o = launch("bench", "--backends", "djl", "--rounds", "1", "--batch", "32", "--warmup", "3", "--runs", "1", "--steps", "3",
         "--descriptor", QUICKSTART.toString(), "--json", json.toString());
 
     assertThat(o.code()).as(o.err()).isZero();

@@ -14,10 +14,11 @@ import java.util.Optional;
  * backend) and the same as JSON.
  *
  * @param protocol the protocol every worker ran
+ * @param rounds   how many times each case ran, alternating reference and framework JVMs
  * @param threads  intra-op threads every worker used
  * @param results  the workers' results, in the order they ran
  */
-public record BenchReport(BenchProtocol protocol, int threads, List<BenchResult> results) {
+public record BenchReport(BenchProtocol protocol, int rounds, int threads, List<BenchResult> results) {
   private static final String ROW = "%-11s %-10s %10s %9s %11s %13s %14s%n";
 
   /** Copies the list. */
@@ -52,8 +53,9 @@ public record BenchReport(BenchProtocol protocol, int threads, List<BenchResult>
           r.peakRssMiB() == null ? "n/a" : String.format(Locale.ROOT, "%.0f", r.peakRssMiB()),
           ratio == null ? "" : String.format(Locale.ROOT, "%.3fx", ratio)));
     }
-    sb.append(String.format(Locale.ROOT, "batch %d, %d warm-up steps, median of %d runs of %d steps, %d thread(s)%n",
-        protocol.batch(), protocol.warmup(), protocol.runs(), protocol.steps(), threads));
+    sb.append(String.format(Locale.ROOT,
+        "batch %d, %d warm-up steps, median of %d round(s) x %d runs of %d steps, %d thread(s)%n",
+        protocol.batch(), protocol.warmup(), rounds, protocol.runs(), protocol.steps(), threads));
     return sb.toString();
   }
 
@@ -63,6 +65,7 @@ public record BenchReport(BenchProtocol protocol, int threads, List<BenchResult>
     ObjectNode p = root.putObject("protocol");
     p.put("batch", protocol.batch());
     p.put("warmupSteps", protocol.warmup());
+    p.put("rounds", rounds);
     p.put("runs", protocol.runs());
     p.put("stepsPerRun", protocol.steps());
     p.put("threads", threads);

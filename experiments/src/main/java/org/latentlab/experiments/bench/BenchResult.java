@@ -2,6 +2,7 @@ package org.latentlab.experiments.bench;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,5 +37,28 @@ public record BenchResult(
   /** Copies the list. */
   public BenchResult {
     imagesPerSecondRuns = List.copyOf(imagesPerSecondRuns);
+  }
+
+  /**
+   * One result from several rounds of the same case (each its own JVM): the timed runs of all rounds
+   * pooled, with their median speed and the step time that speed means; the median start-up; the
+   * highest peak memory; the losses of the first round.
+   */
+  public static BenchResult merge(List<BenchResult> rounds) {
+    BenchResult first = rounds.get(0);
+    List<Double> runs = new ArrayList<>();
+    List<Double> startups = new ArrayList<>();
+    Double peak = null;
+    for (BenchResult r : rounds) {
+      runs.addAll(r.imagesPerSecondRuns());
+      startups.add((double) r.startupMillis());
+      if (r.peakRssMiB() != null) {
+        peak = peak == null ? r.peakRssMiB() : Math.max(peak, r.peakRssMiB());
+      }
+    }
+    double imagesPerSecond = BenchProtocol.median(runs);
+    return new BenchResult(first.caseName(), first.backend(), first.batch(), first.stepsPerRun(), first.threads(),
+        runs, imagesPerSecond, 1000.0 * first.batch() / imagesPerSecond, Math.round(BenchProtocol.median(startups)),
+        peak, first.firstLoss(), first.lastLoss());
   }
 }

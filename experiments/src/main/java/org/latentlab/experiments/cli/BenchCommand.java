@@ -48,6 +48,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "5", paramLabel = "R", description = "Timed runs; the median is reported (default: ${DEFAULT-VALUE}).")
   int runs;
 
+  @Option(names = "--rounds", defaultValue = "3", paramLabel = "K",
+      description = "Rounds per backend, each one reference and one framework JVM, alternating, so a drifting machine"
+          + " speed hits both cases alike; the timed runs of all rounds are pooled (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
   @Option(names = "--warmup", defaultValue = "20", paramLabel = "W", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
   int warmup;
 
@@ -91,6 +96,9 @@ public final class BenchCommand implements Callable<Integer> {
       if (threads < 1) {
         throw new IllegalArgumentException("--threads must be >= 1 (was " + threads + ")");
       }
+      if (rounds < 1) {
+        throw new IllegalArgumentException("--rounds must be >= 1 (was " + rounds + ")");
+      }
       binder.bind(descriptor, Optional.empty());
     } catch (IllegalArgumentException e) {
       err.println("bench: " + e.getMessage());
@@ -104,17 +112,23 @@ public final class BenchCommand implements Callable<Integer> {
     List<BenchResult> results = new ArrayList<>();
     try {
       for (String backend : chosen) {
-        results.add(measure(err, launcher, BenchResult.REFERENCE, backend,
-            launcher.referenceCommand(backend, protocol, threads)));
-        results.add(measure(err, launcher, BenchResult.FRAMEWORK, backend,
-            launcher.frameworkCommand(file, backend, protocol, threads)));
+        List<BenchResult> reference = new ArrayList<>();
+        List<BenchResult> framework = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+          reference.add(measure(err, launcher, BenchResult.REFERENCE, backend,
+              launcher.referenceCommand(backend, protocol, threads)));
+          framework.add(measure(err, launcher, BenchResult.FRAMEWORK, backend,
+              launcher.frameworkCommand(file, backend, protocol, threads)));
+        }
+        results.add(BenchResult.merge(reference));
+        results.add(BenchResult.merge(framework));
       }
     } catch (WorkerFailedException e) {
       err.println("bench: " + e.getMessage() + "; its standard error ends with:");
       err.println(e.stderrTail());
       return 1;
     }
-    BenchReport report = new BenchReport(protocol, threads, results);
+    BenchReport report = new BenchReport(protocol, rounds, threads, results);
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     String document = json.writeValueAsString(report.json(json));
     out.print(report.table());

@@ -16,7 +16,7 @@ class BenchReportTest {
         128_000 / imagesPerSecond, 2500, peak, 0.69, 0.31);
   }
 
-  private final BenchReport report = new BenchReport(PROTOCOL, 2, List.of(
+  private final BenchReport report = new BenchReport(PROTOCOL, 1, 2, List.of(
       result("reference", "djl", 3000, 260.0),
       result("framework", "djl", 2850, 420.0),
       result("reference", "tensorflow", 4000, null),
@@ -31,7 +31,7 @@ class BenchReportTest {
 
   @Test
   void backendWithoutAReferenceHasNoRatio() {
-    BenchReport partial = new BenchReport(PROTOCOL, 2, List.of(result("framework", "djl", 2850, 420.0)));
+    BenchReport partial = new BenchReport(PROTOCOL, 1, 2, List.of(result("framework", "djl", 2850, 420.0)));
 
     assertThat(partial.ratios()).isEmpty();
     assertThat(partial.table()).contains("framework");
@@ -48,7 +48,7 @@ class BenchReportTest {
     assertThat(lines.get(2).split("\\s+")).containsExactly("djl", "framework", "2850", "44.9", "2.50", "420", "0.950x");
     assertThat(lines.get(3).split("\\s+")).containsExactly("tensorflow", "reference", "4000", "32.0", "2.50", "n/a");
     assertThat(lines.get(4)).endsWith("1.050x");
-    assertThat(lines.get(5)).isEqualTo("batch 128, 20 warm-up steps, median of 3 runs of 30 steps, 2 thread(s)");
+    assertThat(lines.get(5)).isEqualTo("batch 128, 20 warm-up steps, median of 1 round(s) x 3 runs of 30 steps, 2 thread(s)");
   }
 
   @Test
@@ -83,5 +83,20 @@ class BenchReportTest {
     assertThat(r.firstLoss()).isEqualTo(1.0);
     assertThat(r.lastLoss()).isEqualTo(14.0);
     assertThat(r.stepsPerRun()).isEqualTo(4);
+  }
+
+  @Test
+  void roundsArePooledIntoOneResult() {
+    BenchResult a = new BenchResult("framework", "djl", 100, 10, 2, List.of(1000.0, 3000.0), 2000, 50, 1500, 400.0,
+        0.7, 0.2);
+    BenchResult b = new BenchResult("framework", "djl", 100, 10, 2, List.of(2000.0, 5000.0, 4000.0), 4000, 25, 1700,
+        450.0, 0.69, 0.21);
+    BenchResult merged = BenchResult.merge(List.of(a, b));
+    assertThat(merged.imagesPerSecondRuns()).containsExactly(1000.0, 3000.0, 2000.0, 5000.0, 4000.0);
+    assertThat(merged.imagesPerSecond()).isEqualTo(3000.0);
+    assertThat(merged.stepMillis()).isCloseTo(1000.0 * 100 / 3000, within(1e-9));
+    assertThat(merged.startupMillis()).isEqualTo(1600);
+    assertThat(merged.peakRssMiB()).isEqualTo(450.0);
+    assertThat(merged.firstLoss()).isEqualTo(0.7);
   }
 }
