@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,19 +18,12 @@ class BenchCommandTest {
 
   @TempDir Path dir;
 
-  private record Outcome(int code, String out, String err) {}
 
-  private static Outcome launch(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Outcome(code, out.toString(), err.toString());
-  }
 
   @Test
   void benchesBothCasesOnDjlAndReportsTheRatio() throws Exception {
     Path json = dir.resolve("bench.json");
-    Outcome o = launch("bench", "--backends", "djl", "--rounds", "1", "--batch", "32", "--warmup", "3", "--runs", "1", "--steps", "3",
+    Launch o = Launch.of("bench", "--backends", "djl", "--rounds", "1", "--batch", "32", "--warmup", "3", "--runs", "1", "--steps", "3",
         "--descriptor", QUICKSTART.toString(), "--json", json.toString());
 
     assertThat(o.code()).as(o.err()).isZero();
@@ -51,7 +42,7 @@ class BenchCommandTest {
 
   @Test
   void anUnknownBackendIsRefusedBeforeAnythingStarts() {
-    Outcome o = launch("bench", "--backends", "jax", "--descriptor", QUICKSTART.toString());
+    Launch o = Launch.of("bench", "--backends", "jax", "--descriptor", QUICKSTART.toString());
 
     assertThat(o.code()).isEqualTo(2);
     assertThat(o.err()).contains("no backend 'jax' installed; installed: djl");
@@ -59,7 +50,7 @@ class BenchCommandTest {
 
   @Test
   void anEmptyProtocolIsRefused() {
-    Outcome o = launch("bench", "--runs", "0", "--descriptor", QUICKSTART.toString());
+    Launch o = Launch.of("bench", "--runs", "0", "--descriptor", QUICKSTART.toString());
 
     assertThat(o.code()).isEqualTo(2);
     assertThat(o.err()).contains("--runs >= 1").contains("runs 0");
@@ -67,7 +58,7 @@ class BenchCommandTest {
 
   @Test
   void theWorkerRefusesAnUnknownBackend() {
-    Outcome o = launch("bench-worker", "--descriptor", QUICKSTART.toString(), "--backend", "jax");
+    Launch o = Launch.of("bench-worker", "--descriptor", QUICKSTART.toString(), "--backend", "jax");
 
     assertThat(o.code()).isEqualTo(2);
     assertThat(o.err()).contains("no backend 'jax'; available: djl");

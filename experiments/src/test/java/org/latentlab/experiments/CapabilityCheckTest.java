@@ -2,8 +2,6 @@ package org.latentlab.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,22 +23,15 @@ class CapabilityCheckTest {
 
   @TempDir Path dir;
 
-  private record Outcome(int code, String out, String err) {}
 
-  private Outcome launch(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Outcome(code, out.toString(), err.toString());
-  }
 
   @Test
   void aMissingCapabilityIsRefusedBeforeTrainingNamingTheBackendsThatHaveIt() throws Exception {
     Path descriptor = Files.writeString(dir.resolve("penalty.yaml"), DESCRIPTOR);
     Path runs = dir.resolve("runs");
-    Outcome validate = launch("validate", descriptor.toString());
-    Outcome run = launch("run", descriptor.toString(), "--runs", runs.toString(), "--quiet");
-    for (Outcome o : new Outcome[] {validate, run}) {
+    Launch validate = Launch.of("validate", descriptor.toString());
+    Launch run = Launch.of("run", descriptor.toString(), "--runs", runs.toString(), "--quiet");
+    for (Launch o : new Launch[] {validate, run}) {
       assertThat(o.code()).isEqualTo(2);
       assertThat(o.err()).contains("higher-order-gradients").contains("djl").contains("tensorflow")
           .doesNotContain("Exception");
@@ -51,7 +42,7 @@ class CapabilityCheckTest {
   @Test
   void theBackendThatHasTheCapabilityTrainsTheModel() throws Exception {
     Path descriptor = Files.writeString(dir.resolve("penalty.yaml"), DESCRIPTOR);
-    Outcome run = launch("run", descriptor.toString(), "--backend", "tensorflow", "--runs", dir.resolve("runs").toString(),
+    Launch run = Launch.of("run", descriptor.toString(), "--backend", "tensorflow", "--runs", dir.resolve("runs").toString(),
         "--quiet");
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(Files.readString(Files.list(dir.resolve("runs/penalty")).findFirst().orElseThrow()

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,14 +36,7 @@ class LauncherEndToEndTest {
 
   @TempDir Path dir;
 
-  private record Outcome(int code, String out, String err) {}
 
-  private Outcome launch(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Outcome(code, out.toString(), err.toString());
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {"djl", "tensorflow"})
@@ -54,7 +45,7 @@ class LauncherEndToEndTest {
     Files.writeString(descriptor, TINY_QUICKSTART);
     Path runs = dir.resolve("runs");
 
-    Outcome first = launch("run", descriptor.toString(), "--backend", backend, "--runs", runs.toString(), "--quiet");
+    Launch first = Launch.of("run", descriptor.toString(), "--backend", backend, "--runs", runs.toString(), "--quiet");
     assertThat(first.code()).as(first.err()).isZero();
     Path run = onlyRun(runs.resolve("tiny-quickstart"));
     for (String file : List.of("descriptor.yaml", "provenance.json", "metrics.jsonl", "evaluations.json",
@@ -74,11 +65,11 @@ class LauncherEndToEndTest {
     assertThat(metric(run, "linear-probe/raw-pixels/accuracy")).isGreaterThan(0.5);
     assertThat(Files.readString(run.resolve("report.html"))).contains("Linear probe").contains("raw-pixels");
     Files.delete(run.resolve("report.html"));
-    Outcome report = launch("report", run.toString());
+    Launch report = Launch.of("report", run.toString());
     assertThat(report.code()).as(report.err()).isZero();
     assertThat(run.resolve("report.html")).as("report rebuilt by 'latentlab report'").isRegularFile();
 
-    Outcome second = launch("run", descriptor.toString(), "--backend", backend, "--runs", runs.toString(), "--quiet");
+    Launch second = Launch.of("run", descriptor.toString(), "--backend", backend, "--runs", runs.toString(), "--quiet");
     assertThat(second.code()).as(second.err()).isZero();
     try (Stream<Path> s = Files.list(runs.resolve("tiny-quickstart"))) {
       List<Path> both = s.sorted().toList();
@@ -99,7 +90,7 @@ class LauncherEndToEndTest {
     Path runs = dir.resolve("runs");
     for (String[] args : List.of(new String[] {"validate", descriptor.toString()},
         new String[] {"run", descriptor.toString(), "--runs", runs.toString()})) {
-      Outcome o = launch(args);
+      Launch o = Launch.of(args);
       assertThat(o.code()).isEqualTo(2);
       assertThat(o.err()).contains("model.latentDimm: unknown field")
           .contains("model.latentDim must be > 0 (was -3)")
@@ -111,7 +102,7 @@ class LauncherEndToEndTest {
 
   @Test
   void pluginsListsEveryBuiltInProviderWithItsOrigin() {
-    Outcome o = launch("plugins");
+    Launch o = Launch.of("plugins");
     assertThat(o.code()).isZero();
     assertThat(o.out()).contains("backend").contains("djl").contains("mnist-10k").contains("idx")
         .contains("conv-autoencoder").contains("linear-probe").contains("reconstruction-error")

@@ -3,7 +3,6 @@ package org.latentlab.backend.djl;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.latentlab.api.params.ParameterStore;
@@ -78,16 +77,8 @@ final class DjlComputeSession implements ComputeSession {
    */
   @Override
   public void writeState(Map<String, HostTensor> state) {
-    state.forEach((name, v) -> {
-      NDArray a = values.get(name);
-      if (a == null) {
-        throw new IllegalArgumentException("no entry '" + name + "' in this session; known: " + values.keySet());
-      }
-      if (!Arrays.equals(new DjlTensor(a).shape(), v.shape())) {
-        throw new IllegalArgumentException("entry '" + name + "' has shape " + a.getShape() + " but the value has "
-            + Arrays.toString(v.shape()));
-      }
-    });
+    store.checkValues(state);
+    materialise();
     state.forEach((name, v) -> {
       // An array made from host data may share that data's buffer, which only the new array keeps alive;
       // intern() moves the storage but not that reference, so hand over a copy the engine owns.

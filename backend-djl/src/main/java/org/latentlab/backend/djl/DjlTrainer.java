@@ -42,13 +42,8 @@ final class DjlTrainer implements Trainer {
     this.manager = manager;
     this.values = values;
     for (TrainingStep step : program.steps()) {
-      List<String> names = store.trainableIn(step.group());
-      if (names.isEmpty()) {
-        throw new IllegalArgumentException("step '" + step.name() + "' selects no trainable parameter "
-            + "(group " + step.group().prefixes() + ")");
-      }
       steps.put(step.name(), step);
-      groups.put(step.name(), List.copyOf(names));
+      groups.put(step.name(), step.parameters(store));
     }
   }
 

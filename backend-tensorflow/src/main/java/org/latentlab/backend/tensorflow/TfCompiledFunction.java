@@ -33,12 +33,7 @@ final class TfCompiledFunction implements CompiledFunction {
   private TracedCall trace(Map<String, HostTensor> batch) {
     TfOps ops = new TfOps(session, false);
     Map<String, Placeholder<TFloat32>> placeholders = new LinkedHashMap<>();
-    Map<String, Tensor> inputs = new LinkedHashMap<>();
-    batch.forEach((name, v) -> {
-      Placeholder<TFloat32> p = ops.placeholder(v.shape());
-      placeholders.put(name, p);
-      inputs.put(name, ops.wrap(p));
-    });
+    Map<String, Tensor> inputs = ops.placeholders(batch, placeholders);
     Map<String, Tensor> outputs = function.apply(ops, inputs);
     if (!ops.assigned().isEmpty()) {
       throw new IllegalStateException("an inference function may not assign state (it assigned " + ops.assigned() + ")");

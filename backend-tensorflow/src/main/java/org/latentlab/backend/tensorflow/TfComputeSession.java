@@ -1,7 +1,6 @@
 package org.latentlab.backend.tensorflow;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,16 +138,8 @@ final class TfComputeSession implements ComputeSession {
   /** {@inheritDoc} Checks every name and shape before writing anything. */
   @Override
   public void writeState(Map<String, HostTensor> state) {
-    state.forEach((name, v) -> {
-      TfVariable var = variables.get(name);
-      if (var == null) {
-        throw new IllegalArgumentException("no entry '" + name + "' in this session; known: " + variables.keySet());
-      }
-      if (!Arrays.equals(var.shape(), v.shape())) {
-        throw new IllegalArgumentException("entry '" + name + "' has shape " + Arrays.toString(var.shape())
-            + " but the value has " + Arrays.toString(v.shape()));
-      }
-    });
+    store.checkValues(state);
+    materialise();
     write(state);
   }
 

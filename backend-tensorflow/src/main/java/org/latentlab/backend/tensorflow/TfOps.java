@@ -172,9 +172,18 @@ final class TfOps implements Ops {
     return tf.constant(value);
   }
 
-  /** A float placeholder of the given static shape, standing for a fed input. */
-  Placeholder<TFloat32> placeholder(int[] shape) {
-    return tf.placeholder(TFloat32.class, Placeholder.shape(HostTensors.shapeOf(shape)));
+  /**
+   * One placeholder per input of {@code batch}, with the input's full static shape; each is put in
+   * {@code placeholders} (to be fed) and returned as the tensor the traced function sees.
+   */
+  Map<String, Tensor> placeholders(Map<String, HostTensor> batch, Map<String, Placeholder<TFloat32>> placeholders) {
+    Map<String, Tensor> inputs = new LinkedHashMap<>();
+    batch.forEach((name, v) -> {
+      Placeholder<TFloat32> p = tf.placeholder(TFloat32.class, Placeholder.shape(HostTensors.shapeOf(v.shape())));
+      placeholders.put(name, p);
+      inputs.put(name, wrap(p));
+    });
+    return inputs;
   }
 
   @Override

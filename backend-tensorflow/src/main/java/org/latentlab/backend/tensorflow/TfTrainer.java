@@ -30,13 +30,8 @@ final class TfTrainer implements Trainer {
   TfTrainer(TfComputeSession session, TrainingProgram program) {
     this.session = session;
     for (TrainingStep step : program.steps()) {
-      List<String> names = session.store().trainableIn(step.group());
-      if (names.isEmpty()) {
-        throw new IllegalArgumentException("step '" + step.name() + "' selects no trainable parameter "
-            + "(group " + step.group().prefixes() + ")");
-      }
       steps.put(step.name(), step);
-      groups.put(step.name(), List.copyOf(names));
+      groups.put(step.name(), step.parameters(session.store()));
     }
   }
 
@@ -55,12 +50,7 @@ final class TfTrainer implements Trainer {
   private TracedCall trace(TrainingStep step, Map<String, HostTensor> batch) {
     TfOps ops = new TfOps(session, true);
     Map<String, Placeholder<TFloat32>> placeholders = new LinkedHashMap<>();
-    Map<String, Tensor> inputs = new LinkedHashMap<>();
-    batch.forEach((name, v) -> {
-      Placeholder<TFloat32> p = ops.placeholder(v.shape());
-      placeholders.put(name, p);
-      inputs.put(name, ops.wrap(p));
-    });
+    Map<String, Tensor> inputs = ops.placeholders(batch, placeholders);
     Losses losses = step.loss().apply(ops, inputs);
     if (losses.objective().rank() != 0 && java.util.Arrays.stream(losses.objective().shape()).reduce(1, (a, b) -> a * b) != 1) {
       throw new IllegalArgumentException("the objective of step '" + step.name() + "' must be a scalar, but has shape "

@@ -123,4 +123,21 @@ public final class ParameterStore {
     h ^= h >>> 33;
     return h;
   }
+
+  /**
+   * Checks that every value names an entry of this store and has its shape, failing on the first that
+   * does not (naming the known entries, or both shapes); sessions call it before writing anything.
+   */
+  public synchronized void checkValues(Map<String, HostTensor> values) {
+    values.forEach((name, v) -> {
+      Entry e = entries.get(name);
+      if (e == null) {
+        throw new IllegalArgumentException("no entry '" + name + "' in this session; known: " + entries.keySet());
+      }
+      if (!java.util.Arrays.equals(e.shape(), v.shape())) {
+        throw new IllegalArgumentException("entry '" + name + "' has shape " + java.util.Arrays.toString(e.shape())
+            + " but the value has " + java.util.Arrays.toString(v.shape()));
+      }
+    });
+  }
 }

@@ -1,7 +1,9 @@
 package org.latentlab.api.train;
 
+import java.util.List;
 import java.util.Objects;
 import org.latentlab.api.params.ParameterGroup;
+import org.latentlab.api.params.ParameterStore;
 
 /**
  * One step of a training program: a loss, the parameters it updates, and how.
@@ -20,5 +22,18 @@ public record TrainingStep(String name, LossFunction loss, ParameterGroup group,
     if (name == null || !name.matches("[a-z][a-z0-9-]*")) {
       throw new IllegalArgumentException("step name must be kebab-case (was '" + name + "')");
     }
+  }
+
+  /**
+   * The trainable parameters of {@code store} this step updates, in declaration order. Fails, naming
+   * the step and its group, if it selects none (a mistyped prefix).
+   */
+  public List<String> parameters(ParameterStore store) {
+    List<String> names = store.trainableIn(group);
+    if (names.isEmpty()) {
+      throw new IllegalArgumentException("step '" + name + "' selects no trainable parameter (group "
+          + group.prefixes() + ")");
+    }
+    return List.copyOf(names);
   }
 }
