@@ -97,6 +97,17 @@ final class TfMathOps implements MathOps {
       throw new IllegalArgumentException("matmul takes rank-2 tensors, got " + Arrays.toString(a.shape()) + " x "
           + Arrays.toString(b.shape()));
     }
+    TfTensor image = TfTensor.cast(a).flattenedImage();
+    if (image != null) {
+      // rows(image in c,h,w order) x W == rows(image in h,w,c order) x (W's rows in h,w,c order):
+      // permuting the weight is 4x cheaper here than transposing the activations, forward and backward.
+      int[] s = image.shape();
+      int out = b.dim(1);
+      Operand<TFloat32> permuted = tf.reshape(tf.linalg.transpose(tf.reshape(op(b), ops.ints(s[1], s[2], s[3], out)),
+          ops.ints(1, 2, 0, 3)), ops.ints(s[1] * s[2] * s[3], out));
+      Operand<TFloat32> rows = tf.reshape(image.nhwc(), ops.ints(s[0], s[1] * s[2] * s[3]));
+      return ops.wrap(tf.linalg.matMul(rows, permuted));
+    }
     return ops.wrap(tf.linalg.matMul(op(a), op(b)));
   }
 

@@ -23,7 +23,18 @@ final class TfShapeOps implements ShapeOps {
 
   @Override
   public Tensor reshape(Tensor x, int... shape) {
+    TfTensor t = TfTensor.cast(x);
+    if (t.isChannelsLast() && flattensImage(t.shape(), shape)) {
+      return TfTensor.flattened(tf, t);
+    }
     return ops.wrap(tf.reshape(op(x), ops.ints(shape)));
+  }
+
+  /** Whether {@code target} turns the image {@code [n, c, h, w]} into rows {@code [n, c*h*w]}. */
+  private static boolean flattensImage(int[] image, int[] target) {
+    int features = image[1] * image[2] * image[3];
+    return target.length == 2 && (target[0] == image[0] && (target[1] == features || target[1] == -1)
+        || target[0] == -1 && target[1] == features);
   }
 
   @Override

@@ -19,6 +19,8 @@ final class TfTensor implements Tensor {
   private final Ops tf;
   private final int[] shape;
   private final boolean channelsLast;
+  /** For a flattened channels-last image: the image (its rows are flattened lazily, see {@link #flattened}). */
+  private final TfTensor flattenedImage;
   private Operand<TFloat32> nchw;
   private Operand<TFloat32> nhwc;
 
@@ -27,8 +29,31 @@ final class TfTensor implements Tensor {
     this.nchw = nchw;
     this.nhwc = nhwc;
     this.channelsLast = nchw == null;
+    this.flattenedImage = null;
     int[] physical = staticShape(channelsLast ? nhwc : nchw);
     this.shape = channelsLast ? new int[] {physical[0], physical[3], physical[1], physical[2]} : physical;
+  }
+
+  private TfTensor(Ops tf, TfTensor image) {
+    this.tf = tf;
+    this.channelsLast = false;
+    this.flattenedImage = image;
+    int[] s = image.shape;
+    this.shape = new int[] {s[0], s[1] * s[2] * s[3]};
+  }
+
+  /**
+   * A channels-last image flattened to {@code [n, c*h*w]} in the API's (channel-major) order. The rows
+   * are only transposed into that order if an op needs them; a matrix product instead permutes the
+   * rows of its (much smaller) weight to the image's {@code h, w, c} order (see {@link #flattenedImage()}).
+   */
+  static TfTensor flattened(Ops tf, TfTensor image) {
+    return new TfTensor(tf, image);
+  }
+
+  /** The channels-last image this tensor flattens, or {@code null}. */
+  TfTensor flattenedImage() {
+    return flattenedImage;
   }
 
   /** A tensor in the API's layout. */
@@ -49,7 +74,9 @@ final class TfTensor implements Tensor {
   /** The value in the API's layout. */
   Operand<TFloat32> nchw() {
     if (nchw == null) {
-      nchw = relayout(nhwc, TO_NCHW, shape);
+      nchw = flattenedImage != null
+          ? tf.reshape(flattenedImage.nchw(), tf.constant(shape))
+          : relayout(nhwc, TO_NCHW, shape);
     }
     return nchw;
   }

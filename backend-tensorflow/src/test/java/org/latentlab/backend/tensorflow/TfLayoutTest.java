@@ -47,6 +47,9 @@ class TfLayoutTest {
     CASES.put("sum over channels", (o, t) -> o.math().sum(t[0], true, 1));
     CASES.put("mean over all", (o, t) -> o.math().mean(o.math().square(t[0])));
     CASES.put("flatten", (o, t) -> o.shape().flatten(t[0]));
+    CASES.put("flatten then dense", (o, t) -> o.math().matmul(o.shape().flatten(t[0]), t[5]));
+    CASES.put("flatten, dense and the rows too", (o, t) -> o.math().add(
+        o.math().sum(o.math().matmul(o.shape().flatten(t[0]), t[5])), o.math().sum(o.shape().flatten(t[0]))));
     CASES.put("slice", (o, t) -> o.shape().slice(t[0], new int[] {0, 1, 0, 1}, new int[] {-1, 2, 2, -1}));
     CASES.put("softmax over channels", (o, t) -> o.nn().softmax(t[0], 1));
     CASES.put("second convolution", (o, t) -> o.nn().conv2d(o.nn().leakyRelu(t[0], 0.1f), t[4], 1, 1));
@@ -60,6 +63,7 @@ class TfLayoutTest {
     HostTensor row = BackendHarness.random(4, -1, 1, 6);
     HostTensor channel = BackendHarness.random(5, -1, 1, 3);
     HostTensor w2 = BackendHarness.random(6, -1, 1, 4, 3, 3, 3);
+    HostTensor dense = BackendHarness.random(7, -1, 1, 3 * 5 * 6, 4);
     try (ComputeSession session = backend.open(new ParameterStore(0), 0)) {
       for (Map.Entry<String, BiFunction<Ops, Tensor[], Tensor>> c : CASES.entrySet()) {
         Map<String, HostTensor> out = session.compile((o, in) -> {
@@ -67,13 +71,13 @@ class TfLayoutTest {
           Tensor yNchw = o.shape().reshape(y, y.shape());
           assertThat(((TfTensor) y).isChannelsLast()).isTrue();
           assertThat(((TfTensor) yNchw).isChannelsLast()).isFalse();
-          Tensor[] rest = {in.get("full"), in.get("row"), in.get("channel"), in.get("w2")};
+          Tensor[] rest = {in.get("full"), in.get("row"), in.get("channel"), in.get("w2"), in.get("dense")};
           Tensor onLast = c.getValue().apply(o, concat(y, rest));
           Tensor onFirst = c.getValue().apply(o, concat(yNchw, rest));
           Tensor g1 = o.gradients(o.math().sum(o.math().square(onLast)), List.of(in.get("w"))).get(0);
           Tensor g2 = o.gradients(o.math().sum(o.math().square(onFirst)), List.of(in.get("w"))).get(0);
           return Map.of("last", onLast, "first", onFirst, "gLast", g1, "gFirst", g2);
-        }).apply(Map.of("x", x, "w", w, "full", full, "row", row, "channel", channel, "w2", w2));
+        }).apply(Map.of("x", x, "w", w, "full", full, "row", row, "channel", channel, "w2", w2, "dense", dense));
         assertThat(out.get("last").shape()).as(c.getKey()).containsExactly(out.get("first").shape());
         HostAsserts.assertClose(out.get("last"), out.get("first"), 1e-5);
         HostAsserts.assertClose(out.get("gLast"), out.get("gFirst"), 1e-4);
