@@ -44,7 +44,7 @@ class ReportWriterTest {
 
   private static final String DESCRIPTOR = "name: quickstart\nnote: \"<script>alert(1)</script>\"\n";
 
-  private static void writeCompletedRun(Path run) throws IOException {
+  static void writeCompletedRun(Path run) throws IOException {
     Files.writeString(run.resolve("descriptor.yaml"), DESCRIPTOR);
     Files.writeString(run.resolve("provenance.json"), PROVENANCE_COMPLETED);
     StringBuilder metrics = new StringBuilder();
