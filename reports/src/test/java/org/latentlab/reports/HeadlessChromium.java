@@ -152,12 +152,22 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the browser and every process it started (renderers keep writing to the profile for a
+   * moment otherwise, which breaks the profile folder's clean-up).
+   */
   @Override
   public void close() throws InterruptedException {
     socket.abort();
-    process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.add(process.toHandle());
+    all.forEach(ProcessHandle::destroy);
+    for (ProcessHandle p : all) {
+      try {
+        p.onExit().get(10, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        p.destroyForcibly();
+      }
     }
   }
 
