@@ -9,18 +9,22 @@ import org.latentlab.api.spi.Problems;
  * @param epochs    passes over the training split (default 10)
  * @param batchSize images per step (default 128); the last incomplete batch of an epoch is dropped
  * @param logEvery  iterations between metric lines (default 10)
+ * @param checkpointEvery iterations between checkpoints of the training state (default 500); the
+ *                  two newest are kept, and a run that diverges keeps its last good one
  */
-public record TrainingBudget(Integer epochs, Integer batchSize, Integer logEvery) implements Parameters {
+public record TrainingBudget(Integer epochs, Integer batchSize, Integer logEvery, Integer checkpointEvery)
+    implements Parameters {
   /** Fills in defaults for absent fields. */
   public TrainingBudget {
     epochs = epochs == null ? 10 : epochs;
     batchSize = batchSize == null ? 128 : batchSize;
     logEvery = logEvery == null ? 10 : logEvery;
+    checkpointEvery = checkpointEvery == null ? 500 : checkpointEvery;
   }
 
   /** The defaults. */
   public static TrainingBudget defaults() {
-    return new TrainingBudget(null, null, null);
+    return new TrainingBudget(null, null, null, null);
   }
 
   @Override
@@ -28,5 +32,6 @@ public record TrainingBudget(Integer epochs, Integer batchSize, Integer logEvery
     problems.require(epochs > 0, "epochs", epochs, "must be > 0");
     problems.require(batchSize > 0, "batchSize", batchSize, "must be > 0");
     problems.require(logEvery > 0, "logEvery", logEvery, "must be > 0");
+    problems.require(checkpointEvery > 0, "checkpointEvery", checkpointEvery, "must be > 0");
   }
 }

@@ -70,10 +70,13 @@ public final class ExperimentRunner {
       provenance.save();
       Map<String, Double> metrics = new LinkedHashMap<>();
       String failure = null;
+      Checkpoints checkpoints = null;
       try (MetricsLog log = new MetricsLog(dir.resolve("metrics.jsonl"));
            ComputeSession session = backend.open(store, experiment.seed())) {
         Trainer trainer = session.trainer(model.program());
-        new TrainingLoop(trainer, model.program(), data.train(), experiment.training(), experiment.seed(), log, progress).run();
+        checkpoints = new Checkpoints(dir.resolve("checkpoints"), session);
+        new TrainingLoop(trainer, model.program(), data.train(), experiment.training(), experiment.seed(), log, progress,
+            checkpoints).run();
         CheckpointFormat.write(dir.resolve("checkpoints").resolve("final.ckpt"), session.readState());
         writeSamples(dir, model, session, data.test());
         RunEvaluationContext.LiveModel trained = new RunEvaluationContext.LiveModel(model, session);
@@ -85,6 +88,10 @@ public final class ExperimentRunner {
         failure = e.getMessage() == null ? e.toString() : e.getMessage();
         if (!(e instanceof DivergenceException)) {
           failure = e.getClass().getSimpleName() + ": " + failure;
+        } else {
+          failure += checkpoints == null || checkpoints.last().isEmpty()
+              ? " (no checkpoint had been saved yet)"
+              : " (last good checkpoint: " + dir.relativize(checkpoints.last().get()) + ")";
         }
       }
       provenance.finish(failure == null ? "completed" : "failed", failure, clock.instant());

@@ -1,5 +1,6 @@
 package org.latentlab.experiments.run;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,8 @@ import org.latentlab.experiments.descriptor.TrainingBudget;
 /**
  * Runs a training program for a budget: each iteration runs every step (its repeat count times) on
  * fresh batches from a {@link BatchSampler} over the training split, logs mean losses every
- * {@code logEvery} iterations, shows progress, and stops on a non-finite loss.
+ * {@code logEvery} iterations, shows progress, checkpoints every {@code checkpointEvery} iterations,
+ * and stops on a non-finite loss.
  */
 final class TrainingLoop {
   private final Trainer trainer;
@@ -24,9 +26,11 @@ final class TrainingLoop {
   private final MetricsLog log;
   private final Progress progress;
   private final BatchSampler batches;
+  private final Checkpoints checkpoints;
 
   TrainingLoop(Trainer trainer, TrainingProgram program, ImageSet train, TrainingBudget budget, long seed,
-      MetricsLog log, Progress progress) {
+      MetricsLog log, Progress progress, Checkpoints checkpoints) {
+    this.checkpoints = checkpoints;
     this.batches = new BatchSampler(train, budget.batchSize(), seed);
     this.trainer = trainer;
     this.program = program;
@@ -43,8 +47,11 @@ final class TrainingLoop {
     return Math.max(1, budget.epochs() * batchesPerEpoch / batchesPerIteration);
   }
 
-  /** Trains and returns the last logged mean losses per step. */
-  Map<String, Map<String, Double>> run() {
+  /**
+   * Trains and returns the last logged mean losses per step, saving a checkpoint every
+   * {@code checkpointEvery} iterations.
+   */
+  Map<String, Map<String, Double>> run() throws IOException {
     long total = iterations();
     List<TrainingStep> steps = program.steps();
     Map<String, Map<String, Double>> sums = new LinkedHashMap<>();
@@ -81,6 +88,9 @@ final class TrainingLoop {
         sums.clear();
         counted = 0;
         progress.update(it, status(last));
+      }
+      if (it % budget.checkpointEvery() == 0 && it < total) {
+        checkpoints.save(it);
       }
     }
     progress.finish();
