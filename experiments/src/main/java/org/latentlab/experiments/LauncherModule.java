@@ -8,17 +8,17 @@ import org.latentlab.experiments.plugins.PluginRegistry;
 
 /** Guice wiring of the launcher: the plugin registry, the clock. */
 public final class LauncherModule extends AbstractModule {
-  private final ClassLoader pluginLoader;
+  private final PluginRegistry registry;
 
-  /** Wiring whose plugins are those visible to {@code pluginLoader}. */
-  public LauncherModule(ClassLoader pluginLoader) {
-    this.pluginLoader = pluginLoader;
+  /** Wiring over the plugins found at start-up. */
+  public LauncherModule(PluginRegistry registry) {
+    this.registry = registry;
   }
 
   @Provides
   @Singleton
   PluginRegistry registry() {
-    return PluginRegistry.discover(pluginLoader);
+    return registry;
   }
 
   @Provides

@@ -2,12 +2,18 @@ package org.latentlab.experiments;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.latentlab.experiments.plugins.PluginRegistry;
 import org.latentlab.experiments.cli.LatentLabCommand;
 import picocli.CommandLine;
 
 /** The {@code latentlab} launcher's entry point. */
 public final class Main {
+  /** The global option naming the third-party plugin folder. */
+  public static final String PLUGINS_OPTION = "--plugins";
+
   private Main() {}
 
   /** Runs the command line and exits with its code. */
@@ -25,7 +31,15 @@ public final class Main {
     // Guice's generated fast classes live in an unnamed module and cannot reach ours on the module
     // path; plain reflection (through the opens clauses of module-info) works everywhere.
     System.setProperty("guice_bytecode_gen_option", "DISABLED");
-    Injector injector = Guice.createInjector(new LauncherModule(Main.class.getClassLoader()));
+    PluginRegistry registry;
+    try {
+      registry = discoverPlugins(args);
+    } catch (IOException | IllegalStateException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+    registry.problems().forEach(p -> err.println("warning: " + p));
+    Injector injector = Guice.createInjector(new LauncherModule(registry));
     CommandLine cli = new CommandLine(LatentLabCommand.class, commandFactory(injector));
     cli.setOut(out);
     cli.setErr(err);
@@ -37,6 +51,23 @@ public final class Main {
       return 1;
     });
     return cli.execute(args);
+  }
+
+  /**
+   * The built-in providers and, with {@code --plugins DIR} (read here, before the command line is
+   * parsed, because the commands are built over the registry), the third-party plugins under DIR.
+   */
+  private static PluginRegistry discoverPlugins(String[] args) throws IOException {
+    ClassLoader loader = Main.class.getClassLoader();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals(PLUGINS_OPTION) && i + 1 < args.length) {
+        return PluginRegistry.discover(loader, Path.of(args[i + 1]));
+      }
+      if (args[i].startsWith(PLUGINS_OPTION + "=")) {
+        return PluginRegistry.discover(loader, Path.of(args[i].substring(PLUGINS_OPTION.length() + 1)));
+      }
+    }
+    return PluginRegistry.discover(loader);
   }
 
   /**

@@ -30,6 +30,9 @@ public final class PluginsCommand implements Callable<Integer> {
       out.printf("%-13s %-22s %-16s %s%n", e.kind().label(), e.id(), e.version(), e.origin());
       out.printf("%-13s   %s%n", "", e.provider().description());
     }
+    for (String problem : registry.problems()) {
+      out.println("not loaded: " + problem);
+    }
     return 0;
   }
 }

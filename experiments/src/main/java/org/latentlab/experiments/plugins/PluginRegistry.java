@@ -1,5 +1,6 @@
 package org.latentlab.experiments.plugins;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -19,6 +20,7 @@ import org.latentlab.api.spi.Provider;
  */
 public final class PluginRegistry {
   private final Map<PluginKind, Map<String, PluginEntry>> byKind = new EnumMap<>(PluginKind.class);
+  private final List<String> problems = new ArrayList<>();
 
   /** Discovers the providers visible to {@code loader}. */
   public static PluginRegistry discover(ClassLoader loader) {
@@ -29,6 +31,24 @@ public final class PluginRegistry {
       }
     }
     return registry;
+  }
+
+  /**
+   * Discovers the providers visible to {@code loader} and those of the third-party plugins under
+   * {@code pluginFolder} (see {@link PluginFolders}); plugins that fail to load are kept as
+   * {@link #problems()}, a duplicate id fails naming both jars.
+   */
+  public static PluginRegistry discover(ClassLoader loader, Path pluginFolder) throws IOException {
+    PluginRegistry registry = discover(loader);
+    PluginFolders.Loaded loaded = PluginFolders.load(pluginFolder, loader);
+    loaded.entries().forEach(registry::add);
+    registry.problems.addAll(loaded.problems());
+    return registry;
+  }
+
+  /** The third-party plugins that failed to load, one message each (naming the plugin and the cause). */
+  public List<String> problems() {
+    return Collections.unmodifiableList(problems);
   }
 
   /** Adds a provider; fails if its id is taken within its kind. */
