@@ -1,6 +1,10 @@
 package org.latentlab.api.data;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.latentlab.api.tensor.HostTensor;
 
 /**
@@ -11,13 +15,24 @@ import org.latentlab.api.tensor.HostTensor;
  * @param channels channels per image
  * @param height   rows per image
  * @param width    columns per image
+ * @param factors  ground-truth generative factors by name (e.g. {@code scale}, {@code rotation}), each
+ *                 with one value per image, in the order given; empty for data sets that have none.
+ *                 Sliced along with the images by {@link #range} and {@link #subset}
  */
-public record ImageSet(float[] pixels, int[] labels, int channels, int height, int width) {
+public record ImageSet(float[] pixels, int[] labels, int channels, int height, int width,
+    Map<String, float[]> factors) {
 
-  /** Checks that the arrays agree with the geometry. */
+  /** Checks that the arrays agree with the geometry and every factor has one value per image. */
   public ImageSet {
     Objects.requireNonNull(pixels, "pixels");
     Objects.requireNonNull(labels, "labels");
+    factors = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(factors, "factors")));
+    factors.forEach((name, values) -> {
+      if (values.length != labels.length) {
+        throw new IllegalArgumentException("factor " + name + " holds " + values.length + " values, expected one"
+            + " per image (" + labels.length + ")");
+      }
+    });
     if (channels <= 0 || height <= 0 || width <= 0) {
       throw new IllegalArgumentException("image geometry must be positive");
     }
@@ -26,6 +41,11 @@ public record ImageSet(float[] pixels, int[] labels, int channels, int height, i
       throw new IllegalArgumentException("pixels hold " + pixels.length + " values, expected "
           + labels.length + " images x " + per);
     }
+  }
+
+  /** Labelled images without generative factors. */
+  public ImageSet(float[] pixels, int[] labels, int channels, int height, int width) {
+    this(pixels, labels, channels, height, width, Map.of());
   }
 
   /** Number of images. */
@@ -62,7 +82,7 @@ public record ImageSet(float[] pixels, int[] labels, int channels, int height, i
     int per = imageSize();
     float[] p = java.util.Arrays.copyOfRange(pixels, from * per, to * per);
     int[] l = java.util.Arrays.copyOfRange(labels, from, to);
-    return new ImageSet(p, l, channels, height, width);
+    return new ImageSet(p, l, channels, height, width, slice(values -> java.util.Arrays.copyOfRange(values, from, to)));
   }
 
   /** The images at {@code indices} as a new set. */
@@ -72,6 +92,18 @@ public record ImageSet(float[] pixels, int[] labels, int channels, int height, i
     for (int i = 0; i < indices.length; i++) {
       l[i] = labels[indices[i]];
     }
-    return new ImageSet(imgs.data(), l, channels, height, width);
+    return new ImageSet(imgs.data(), l, channels, height, width, slice(values -> {
+      float[] out = new float[indices.length];
+      for (int i = 0; i < indices.length; i++) {
+        out[i] = values[indices[i]];
+      }
+      return out;
+    }));
+  }
+
+  private Map<String, float[]> slice(UnaryOperator<float[]> cut) {
+    Map<String, float[]> out = new LinkedHashMap<>();
+    factors.forEach((name, values) -> out.put(name, cut.apply(values)));
+    return out;
   }
 }

@@ -155,7 +155,8 @@ public final class IdxReader {
     return body;
   }
 
-  private static byte[] readStored(Path file, String expected) throws IOException {
+  /** Reads a whole file, naming it, why it can't be read and {@code expected} (what it should be) on failure. */
+  static byte[] readStored(Path file, String expected) throws IOException {
     if (Files.isDirectory(file)) {
       throw new IOException(file + ": is a directory; expected " + expected);
     }
@@ -181,7 +182,8 @@ public final class IdxReader {
     return "not an IDX file";
   }
 
-  private static DataSource source(String location, byte[] stored) {
+  /** The provenance of {@code stored}: its location, SHA-256 and size. */
+  static DataSource source(String location, byte[] stored) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(stored);
       return new DataSource(location, HexFormat.of().formatHex(hash), stored.length);

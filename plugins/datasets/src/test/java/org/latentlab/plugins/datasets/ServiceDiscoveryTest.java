@@ -18,10 +18,10 @@ class ServiceDiscoveryTest {
 
   @Test
   @SuppressWarnings("rawtypes") // ServiceLoader is typed by a class literal
-  void classPathFindsBothProviders() {
+  void classPathFindsEveryProvider() {
     List<String> ids = ServiceLoader.load(DatasetProvider.class).stream()
         .map(p -> p.get().id()).toList();
-    assertThat(ids).contains("mnist-10k", "idx");
+    assertThat(ids).contains("mnist-10k", "idx", "shapes", "colour-digits", "cifar10", "image-folder");
   }
 
   /** Resolves this module and the API in a fresh layer, as the launcher does, and loads MNIST-10k there. */
@@ -34,6 +34,9 @@ class ServiceDiscoveryTest {
     Class<?> spi = layer.findLoader("org.latentlab.api").loadClass(DatasetProvider.class.getName());
     assertThat(spi).isNotSameAs(DatasetProvider.class);
 
+    assertThat(ServiceLoader.load(layer, spi).stream().map(p -> p.type().getSimpleName()).toList()).containsExactly(
+        "Mnist10kDatasetProvider", "IdxDatasetProvider", "ShapesDatasetProvider", "ColourDigitsDatasetProvider",
+        "CifarDatasetProvider", "ImageFolderDatasetProvider");
     Object mnist = ServiceLoader.load(layer, spi).stream().map(ServiceLoader.Provider::get)
         .filter(p -> p.getClass().getSimpleName().equals("Mnist10kDatasetProvider")).findFirst().orElseThrow();
     assertThat(mnist.getClass().getModule().getName()).isEqualTo("org.latentlab.plugins.datasets");
@@ -52,7 +55,8 @@ class ServiceDiscoveryTest {
 
   @Test
   void idsAreKebabCase() {
-    for (Provider<?> p : List.of(new Mnist10kDatasetProvider(), new IdxDatasetProvider())) {
+    for (Provider<?> p : List.of(new Mnist10kDatasetProvider(), new IdxDatasetProvider(), new ShapesDatasetProvider(),
+        new ColourDigitsDatasetProvider(), new CifarDatasetProvider(), new ImageFolderDatasetProvider())) {
       assertThat(p.id()).matches("[a-z0-9]+(-[a-z0-9]+)*");
       assertThat(p.description()).isNotBlank();
     }
