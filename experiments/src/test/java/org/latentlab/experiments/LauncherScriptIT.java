@@ -56,4 +56,31 @@ class LauncherScriptIT {
     assertThat(r.code()).as(r.output()).isZero();
     assertThat(r.output()).contains("reconstruction-error/mse").contains("report.html");
   }
+
+  @Test
+  void loadsModularAndPlainPluginJarsFromAFolderOnTheModulePath() throws Exception {
+    Path plugins = dir.resolve("plugins");
+    Path modular = PluginJars.build(plugins.resolve("modular/mean-pixel.jar"), PluginFolderTest.EVALUATOR,
+        PluginFolderTest.evaluatorSource(""), PluginFolderTest.SERVICE, "org.example.meanpixel");
+    Path plain = PluginJars.build(plugins.resolve("plain/other.jar"), PluginFolderTest.EVALUATOR.replace("meanpixel", "other"),
+        PluginFolderTest.evaluatorSource("").replace("meanpixel", "other").replace("\"mean-pixel\"", "\"other-mean-pixel\""),
+        PluginFolderTest.SERVICE);
+    Result listed = latentlab("--plugins", plugins.toString(), "plugins");
+    assertThat(listed.code()).as(listed.output()).isZero();
+    assertThat(listed.output()).contains("mean-pixel").contains(modular.toString())
+        .contains("other-mean-pixel").contains(plain.toString()).doesNotContain("not loaded");
+
+    Path descriptor = dir.resolve("plugin.yaml");
+    Files.writeString(descriptor, """
+        name: script-plugin
+        dataset: {type: mnist-10k, trainSize: 256, testSize: 128}
+        model: {type: conv-autoencoder, latentDim: 4, channels: 4}
+        training: {epochs: 1, batchSize: 64}
+        evaluators: [{type: mean-pixel}, {type: other-mean-pixel}]
+        """);
+    Result r = latentlab("--plugins", plugins.toString(), "run", descriptor.toString(), "--runs",
+        dir.resolve("runs").toString(), "--quiet");
+    assertThat(r.code()).as(r.output()).isZero();
+    assertThat(r.output()).contains("mean-pixel/value");
+  }
 }

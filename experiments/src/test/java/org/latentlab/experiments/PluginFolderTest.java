@@ -15,10 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
  * naming both jars; a broken plugin is reported and does not stop the others.
  */
 class PluginFolderTest {
-  private static final String EVALUATOR = "org.example.meanpixel.MeanPixelEvaluatorProvider";
-  private static final String SERVICE = "org.latentlab.api.spi.EvaluatorProvider";
+  static final String EVALUATOR = "org.example.meanpixel.MeanPixelEvaluatorProvider";
+  static final String SERVICE = "org.latentlab.api.spi.EvaluatorProvider";
 
-  private static String evaluatorSource(String constructorBody) {
+  static String evaluatorSource(String constructorBody) {
     return """
         package org.example.meanpixel;
 

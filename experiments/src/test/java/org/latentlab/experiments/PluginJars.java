@@ -19,14 +19,30 @@ final class PluginJars {
 
   /** A jar at {@code jar} holding {@code className} (compiled from {@code source}) registered as {@code service}. */
   static Path build(Path jar, String className, String source, String service) throws IOException {
+    return build(jar, className, source, service, null);
+  }
+
+  /**
+   * As {@link #build(Path, String, String, String)}, and with {@code moduleName} not null a modular jar:
+   * its {@code module-info} requires the API and provides the service.
+   */
+  static Path build(Path jar, String className, String source, String service, String moduleName) throws IOException {
     Path work = Files.createTempDirectory("plugin-src");
     Path src = work.resolve("src").resolve(className.replace('.', '/') + ".java");
     Files.createDirectories(src.getParent());
     Files.writeString(src, source);
     Path classes = Files.createDirectories(work.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int code = javac.run(null, null, null, "-classpath", System.getProperty("java.class.path"), "-d",
-        classes.toString(), src.toString());
+    int code;
+    if (moduleName == null) {
+      code = javac.run(null, null, null, "-classpath", System.getProperty("java.class.path"), "-d",
+          classes.toString(), src.toString());
+    } else {
+      Path info = Files.writeString(work.resolve("src/module-info.java"), "module " + moduleName
+          + " { requires org.latentlab.api; provides " + service + " with " + className + "; }");
+      code = javac.run(null, null, null, "--module-path", apiLocation().toString(), "-d", classes.toString(),
+          info.toString(), src.toString());
+    }
     if (code != 0) {
       throw new IllegalStateException("the test plugin " + className + " did not compile");
     }
@@ -43,5 +59,14 @@ final class PluginJars {
       out.closeEntry();
     }
     return jar;
+  }
+
+  /** The framework API's jar or class folder (a module: it has a module-info). */
+  private static Path apiLocation() {
+    try {
+      return Path.of(org.latentlab.api.spi.Provider.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.latentlab.api.spi.Provider;
 
 /**
@@ -120,7 +121,15 @@ public final class PluginFolders {
     ModuleLayer parentLayer = PluginFolders.class.getModule().getLayer();
     Set<String> roots = modules.stream().map(m -> m.descriptor().name()).collect(Collectors.toSet());
     Configuration configuration = parentLayer.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
-    return parentLayer.defineModulesWithOneLoader(configuration, parent);
+    ModuleLayer.Controller controller =
+        ModuleLayer.defineModulesWithOneLoader(configuration, List.of(parentLayer), parent);
+    // The descriptor binder builds parameter records reflectively: open the plugin's packages to it,
+    // so a plugin author need not (an explicit "opens" in the plugin's module-info works as well).
+    Module binder = ObjectMapper.class.getModule();
+    for (Module m : controller.layer().modules()) {
+      m.getPackages().forEach(pkg -> controller.addOpens(m, pkg, binder));
+    }
+    return controller.layer();
   }
 
   private static String describe(Throwable e) {
