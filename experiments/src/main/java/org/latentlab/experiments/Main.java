@@ -13,6 +13,8 @@ import picocli.CommandLine;
 public final class Main {
   /** The global option naming the third-party plugin folder. */
   public static final String PLUGINS_OPTION = "--plugins";
+  /** The system property holding the plugin folder of this launch, for the processes it starts. */
+  public static final String PLUGINS_PROPERTY = "latentlab.plugins";
 
   private Main() {}
 
@@ -60,11 +62,12 @@ public final class Main {
   private static PluginRegistry discoverPlugins(String[] args) throws IOException {
     ClassLoader loader = Main.class.getClassLoader();
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals(PLUGINS_OPTION) && i + 1 < args.length) {
-        return PluginRegistry.discover(loader, Path.of(args[i + 1]));
-      }
-      if (args[i].startsWith(PLUGINS_OPTION + "=")) {
-        return PluginRegistry.discover(loader, Path.of(args[i].substring(PLUGINS_OPTION.length() + 1)));
+      String folder = args[i].equals(PLUGINS_OPTION) && i + 1 < args.length ? args[i + 1]
+          : args[i].startsWith(PLUGINS_OPTION + "=") ? args[i].substring(PLUGINS_OPTION.length() + 1) : null;
+      if (folder != null) {
+        // Processes this one starts (sweep runs) load the same plugins.
+        System.setProperty(PLUGINS_PROPERTY, Path.of(folder).toAbsolutePath().toString());
+        return PluginRegistry.discover(loader, Path.of(folder));
       }
     }
     return PluginRegistry.discover(loader);

@@ -5,13 +5,16 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Callable;
 import org.latentlab.api.spi.Progress;
 import org.latentlab.experiments.descriptor.DescriptorBinder;
 import org.latentlab.experiments.descriptor.DescriptorException;
 import org.latentlab.experiments.descriptor.Experiment;
+import org.latentlab.experiments.descriptor.Sweep;
 import org.latentlab.experiments.run.ConsoleProgress;
 import org.latentlab.experiments.run.ExperimentRunner;
+import org.latentlab.experiments.run.SweepRunner;
 import org.latentlab.experiments.run.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,32 +36,59 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
+  @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+      description = "For a sweep (seeds or a grid): runs at once, each in its own process with cores/N engine"
+          + " threads (default: ${DEFAULT-VALUE}, in this process).")
+  int jobs;
+
+  /** Where a sweep's child process writes its run folder (the folder itself, not a runs root). */
+  @Option(names = "--into", paramLabel = "DIR", hidden = true)
+  Path into;
+
   private final DescriptorBinder binder;
   private final ExperimentRunner runner;
+  private final SweepRunner sweeps;
 
   /** The command with its collaborators. */
   @Inject
-  public RunCommand(DescriptorBinder binder, ExperimentRunner runner) {
+  public RunCommand(DescriptorBinder binder, ExperimentRunner runner, SweepRunner sweeps) {
     this.binder = binder;
     this.runner = runner;
+    this.sweeps = sweeps;
   }
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Experiment experiment;
+    Sweep sweep;
     try {
-      experiment = binder.bind(descriptor.file, descriptor.backendOverride());
+      if (jobs < 1) {
+        err.println("--jobs must be >= 1 (was " + jobs + ")");
+        return 2;
+      }
+      sweep = binder.bindAll(descriptor.file, descriptor.backendOverride());
     } catch (DescriptorException ex) {
       ex.problems().forEach(err::println);
       return 2;
     }
     Progress progress = quiet ? Progress.none() : new ConsoleProgress(new PrintStream(System.err, true));
+    if (sweep.isSweep()) {
+      out.printf("sweep %s: %d runs, %d at once%n", sweep.runs().get(0).experiment().name(), sweep.runs().size(),
+          Math.min(jobs, sweep.runs().size()));
+      AtomicInteger failures = new AtomicInteger();
+      sweeps.run(sweep, runsRoot, jobs, jobs > 1 ? Progress.none() : progress, out, failures);
+      if (failures.get() > 0) {
+        err.println("sweep: " + failures.get() + " of " + sweep.runs().size() + " runs failed");
+        return 1;
+      }
+      return 0;
+    }
+    Experiment experiment = sweep.runs().get(0).experiment();
     out.printf("running %s: %s on %s, backend %s, seed %d%n", experiment.name(), experiment.model().type(),
         experiment.dataset().type(), experiment.backend().type(), experiment.seed());
     out.flush();
-    RunResult result = runner.run(experiment, runsRoot, progress);
+    RunResult result = into != null ? runner.runIn(experiment, into, progress) : runner.run(experiment, runsRoot, progress);
     result.metrics().forEach((k, v) -> out.printf(Locale.ROOT, "  %-45s %.4f%n", k, v));
     if (!result.completed()) {
       err.println("run failed: " + result.failure());

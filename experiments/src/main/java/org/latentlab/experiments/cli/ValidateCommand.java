@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.latentlab.experiments.descriptor.DescriptorBinder;
 import org.latentlab.experiments.descriptor.DescriptorException;
 import org.latentlab.experiments.descriptor.Experiment;
+import org.latentlab.experiments.descriptor.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,9 +28,11 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      Experiment e = binder.bind(descriptor.file, descriptor.backendOverride());
-      spec.commandLine().getOut().printf("%s: valid (%s on %s with %s, %d evaluator(s))%n", e.file(),
-          e.model().type(), e.dataset().type(), e.backend().type(), e.evaluators().size());
+      Sweep sweep = binder.bindAll(descriptor.file, descriptor.backendOverride());
+      Experiment e = sweep.runs().get(0).experiment();
+      spec.commandLine().getOut().printf("%s: valid (%s on %s with %s, %d evaluator(s)%s)%n", e.file(),
+          e.model().type(), e.dataset().type(), e.backend().type(), e.evaluators().size(),
+          sweep.isSweep() ? ", a sweep of " + sweep.runs().size() + " runs" : "");
       return 0;
     } catch (DescriptorException ex) {
       ex.problems().forEach(spec.commandLine().getErr()::println);

@@ -42,7 +42,7 @@ import org.latentlab.experiments.plugins.PluginRegistry;
 public final class DescriptorBinder {
   /** The top-level fields a descriptor may have. */
   public static final List<String> TOP_LEVEL =
-      List.of("name", "description", "seed", "backend", "dataset", "model", "training", "evaluators");
+      List.of("name", "description", "seed", "seeds", "sweep", "backend", "dataset", "model", "training", "evaluators");
   private static final long DEFAULT_SEED = 42;
 
   private final PluginRegistry registry;
@@ -61,6 +61,32 @@ public final class DescriptorBinder {
    */
   public Experiment bind(Path file, Optional<String> backendOverride) throws DescriptorException {
     return bind(file, backendOverride, UnaryOperator.identity());
+  }
+
+  /**
+   * Binds every combination of a descriptor's {@code seeds} and {@code sweep} grid (see
+   * {@link SweepPlan}), checking each; a plain descriptor gives one. Problems of a combination name it.
+   */
+  public Sweep bindAll(Path file, Optional<String> backendOverride) throws DescriptorException {
+    Path absolute = file.toAbsolutePath().normalize();
+    List<String> problems = new ArrayList<>();
+    SweepPlan plan = SweepPlan.of(read(file, absolute), problems);
+    if (!problems.isEmpty()) {
+      throw new DescriptorException(file, problems);
+    }
+    List<Sweep.Run> runs = new ArrayList<>();
+    for (SweepPlan.Variant v : plan.variants()) {
+      try {
+        runs.add(new Sweep.Run(v.point(), bind(file, backendOverride, v.edit())));
+      } catch (DescriptorException e) {
+        String which = plan.isSweep() ? "[" + v.point() + (v.seed() == null ? "" : ", seed " + v.seed()) + "] " : "";
+        e.problems().forEach(p -> problems.add(which + p.substring(p.indexOf(": ") + 2)));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new DescriptorException(file, problems.stream().distinct().toList());
+    }
+    return new Sweep(plan.isSweep(), runs);
   }
 
   /**
@@ -84,6 +110,10 @@ public final class DescriptorBinder {
       if (!TOP_LEVEL.contains(field)) {
         problems.add(field + ": unknown field; allowed: " + String.join(", ", TOP_LEVEL) + Suggestions.hint(field, TOP_LEVEL));
       }
+    }
+    if (doc.has("seeds") || doc.has("sweep")) {
+      problems.add("this descriptor lists seeds or a sweep: run (or validate) it as a whole, each combination is"
+          + " bound on its own");
     }
     String name = text(doc, "name", problems);
     if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {

@@ -56,14 +56,19 @@ public final class ExperimentRunner {
     this.clock = clock;
   }
 
-  /** Runs {@code experiment}, writing its folder under {@code runsRoot}. */
+  /** Runs {@code experiment}, writing its folder under {@code runsRoot/<name>/}. */
   public RunResult run(Experiment experiment, Path runsRoot, Progress progress) throws IOException {
+    return runIn(experiment, runsRoot.resolve(experiment.name()), progress);
+  }
+
+  /** Runs {@code experiment}, writing its folder {@code <run-id>} directly in {@code parent}. */
+  public RunResult runIn(Experiment experiment, Path parent, Progress progress) throws IOException {
     Dataset data = ExperimentParts.loadData(experiment);
     ParameterStore store = new ParameterStore(experiment.seed());
     Model model = ExperimentParts.createModel(experiment, data, store);
     Instant start = clock.instant();
     try (Backend backend = ExperimentParts.createBackend(experiment)) {
-      Path dir = createRunDirectory(runsRoot.resolve(experiment.name()), start, experiment.seed());
+      Path dir = createRunDirectory(parent, start, experiment.seed());
       AtomicFiles.writeString(dir.resolve("descriptor.yaml"), experiment.resolvedYaml());
       Provenance provenance = new Provenance(dir.resolve("provenance.json"), dir.getFileName().toString(),
           experiment, backend.engineVersion(), data.sources(), start);

@@ -1,0 +1,111 @@
+package org.latentlab.experiments.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * A sweep's summary, read back from its run folders ({@code <sweep>/<point>/<run-id>/}): per grid
+ * point, how many runs completed and every evaluation metric as mean and sample standard deviation
+ * over its seeds. Written as {@code summary.json} and {@code summary.md} in the sweep folder.
+ */
+public final class SweepSummary {
+  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Statistics of one metric at one point. */
+  record Stat(double mean, double std, int n) {}
+
+  /**
+   * One grid point.
+   *
+   * @param point     its label
+   * @param runs      run folders found
+   * @param completed runs that completed
+   * @param metrics   statistics by metric name (completed runs only)
+   */
+  record Point(String point, int runs, int completed, Map<String, Stat> metrics) {}
+
+  /** Summarises {@code sweep}'s run folders, writes the summary files and returns the table as text. */
+  public String write(Path sweep) throws IOException {
+    List<Point> points = new ArrayList<>();
+    try (Stream<Path> s = Files.list(sweep)) {
+      for (Path pointDir : s.filter(Files::isDirectory).sorted().toList()) {
+        points.add(point(pointDir));
+      }
+    }
+    ObjectNode root = json.createObjectNode();
+    ArrayNode array = root.putArray("points");
+    for (Point p : points) {
+      ObjectNode n = array.addObject().put("point", p.point()).put("runs", p.runs()).put("completed", p.completed());
+      ObjectNode m = n.putObject("metrics");
+      p.metrics().forEach((k, v) -> m.putObject(k).put("mean", v.mean()).put("std", v.std()).put("n", v.n()));
+    }
+    AtomicFiles.write(sweep.resolve("summary.json"), out -> json.writeValue(out, root));
+    String table = table(points);
+    AtomicFiles.writeString(sweep.resolve("summary.md"), table);
+    return table;
+  }
+
+  private Point point(Path pointDir) throws IOException {
+    Map<String, List<Double>> values = new LinkedHashMap<>();
+    int runs = 0;
+    int completed = 0;
+    try (Stream<Path> s = Files.list(pointDir)) {
+      for (Path run : s.filter(d -> Files.isRegularFile(d.resolve("provenance.json"))).sorted().toList()) {
+        runs++;
+        if (!json.readTree(run.resolve("provenance.json").toFile()).path("status").asText().equals("completed")) {
+          continue;
+        }
+        completed++;
+        Path evaluations = run.resolve("evaluations.json");
+        if (Files.isRegularFile(evaluations)) {
+          for (JsonNode e : json.readTree(evaluations.toFile())) {
+            e.path("metrics").fields().forEachRemaining(
+                f -> values.computeIfAbsent(f.getKey(), k -> new ArrayList<>()).add(f.getValue().asDouble()));
+          }
+        }
+      }
+    }
+    Map<String, Stat> stats = new LinkedHashMap<>();
+    values.forEach((k, v) -> stats.put(k, stat(v)));
+    return new Point(pointDir.getFileName().toString(), runs, completed, stats);
+  }
+
+  static Stat stat(List<Double> v) {
+    double mean = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    double ss = v.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
+    return new Stat(mean, v.size() > 1 ? Math.sqrt(ss / (v.size() - 1)) : 0, v.size());
+  }
+
+  private static String table(List<Point> points) {
+    TreeSet<String> metrics = new TreeSet<>();
+    points.forEach(p -> metrics.addAll(p.metrics().keySet()));
+    StringBuilder sb = new StringBuilder("| point | runs |");
+    metrics.forEach(m -> sb.append(' ').append(m).append(" |"));
+    sb.append("\n|---|---|");
+    metrics.forEach(m -> sb.append("---|"));
+    sb.append('\n');
+    for (Point p : points) {
+      sb.append("| ").append(p.point()).append(" | ").append(p.completed()).append('/').append(p.runs()).append(" |");
+      for (String m : metrics) {
+        Stat s = p.metrics().get(m);
+        sb.append(' ').append(s == null ? "n/a" : String.format(Locale.ROOT, "%.4f ± %.4f", s.mean(), s.std()))
+            .append(" |");
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+}
