@@ -98,6 +98,15 @@ class SweepTest {
     }
     assertThat(Files.readString(sweep.resolve("summary.md"))).contains("latentDim-2").contains("±");
     assertThat(run.out()).contains("sweep: [6/6]");
+
+    Path page = dir.resolve("compare.html");
+    Launch compare = Launch.of("compare", sweep.toString(), "--out", page.toString());
+    assertThat(compare.code()).as(compare.err()).isZero();
+    String html = Files.readString(page);
+    assertThat(html).contains("latentDim-2").contains("latentDim-4").contains("reconstruction-error/mse")
+        .contains("&plusmn;").contains("data:image/png;base64,").doesNotContain("src=\"http");
+    assertThat(Launch.of("compare", dir.resolve("nothing-here").toString(), "--out", page.toString()).code())
+        .isEqualTo(2);
   }
 
   @Test

@@ -1,0 +1,184 @@
+package org.latentlab.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * One self-contained HTML page putting runs side by side: a metric table (mean ± standard deviation
+ * over the runs of a group), the loss curves of every run overlaid per training step, and each run's
+ * sample grid next to the others. Each argument is a run folder (one group of one run) or a sweep
+ * folder (one group per grid point, its seeds the group's runs).
+ */
+public final class ComparisonWriter {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A group of runs compared as one row. */
+  private record Group(String label, List<Path> runs) {}
+
+  private ComparisonWriter() {}
+
+  /** Writes the comparison of {@code inputs} to {@code target} (atomically) and returns it. */
+  public static Path write(List<Path> inputs, Path target) throws IOException {
+    List<Group> groups = new ArrayList<>();
+    for (Path input : inputs) {
+      groups.addAll(groupsOf(input));
+    }
+    if (groups.isEmpty()) {
+      throw new IOException("nothing to compare: no run folders in " + inputs);
+    }
+    StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Comparison</title>")
+        .append("<style>").append(ReportStyle.CSS)
+        .append(".side{display:flex;flex-wrap:wrap;gap:16px}.side figure{margin:0}</style></head><body>\n")
+        .append("<h1>Comparison</h1><p class=\"meta\">").append(groups.size()).append(" group(s): ")
+        .append(Html.esc(String.join(", ", groups.stream().map(Group::label).toList()))).append("</p>\n");
+    metrics(html, groups);
+    curves(html, groups);
+    samples(html, groups);
+    html.append("</body></html>\n");
+    if (target.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(target.toAbsolutePath().getParent());
+    }
+    AtomicFiles.write(target, html.toString().getBytes(StandardCharsets.UTF_8));
+    return target;
+  }
+
+  private static List<Group> groupsOf(Path input) throws IOException {
+    if (Files.isRegularFile(input.resolve("provenance.json"))) {
+      return List.of(new Group(label(input), List.of(input)));
+    }
+    if (!Files.isDirectory(input)) {
+      throw new IOException("not a run or sweep folder: " + input);
+    }
+    List<Group> out = new ArrayList<>();
+    try (Stream<Path> points = Files.list(input)) {
+      for (Path point : points.filter(Files::isDirectory).sorted().toList()) {
+        try (Stream<Path> runs = Files.list(point)) {
+          List<Path> found = runs.filter(r -> Files.isRegularFile(r.resolve("provenance.json"))).sorted().toList();
+          if (!found.isEmpty()) {
+            out.add(new Group(input.getFileName() + "/" + point.getFileName(), found));
+          }
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IOException("not a run or sweep folder (no provenance.json in it or its sub-folders): " + input);
+    }
+    return out;
+  }
+
+  private static String label(Path run) {
+    Path parent = run.toAbsolutePath().getParent();
+    return (parent == null ? "" : parent.getFileName() + "/") + run.getFileName();
+  }
+
+  private static void metrics(StringBuilder html, List<Group> groups) throws IOException {
+    Map<String, Map<String, List<Double>>> byGroup = new LinkedHashMap<>();
+    Set<String> names = new LinkedHashSet<>();
+    for (Group g : groups) {
+      Map<String, List<Double>> values = new LinkedHashMap<>();
+      for (Path run : g.runs()) {
+        MetricsLog.read(run.resolve("metrics.jsonl"), JSON).evaluationMetrics()
+            .forEach((k, v) -> values.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+      }
+      names.addAll(values.keySet());
+      byGroup.put(g.label(), values);
+    }
+    html.append("<h2>Metrics</h2>");
+    if (names.isEmpty()) {
+      html.append("<p class=\"none\">No evaluation metrics in these runs.</p>");
+      return;
+    }
+    html.append("<div class=\"scroll\"><table><tr><th>group</th><th>runs</th>");
+    names.forEach(n -> html.append("<th>").append(Html.esc(n)).append("</th>"));
+    html.append("</tr>");
+    for (Group g : groups) {
+      Map<String, List<Double>> values = byGroup.get(g.label());
+      html.append("<tr><td>").append(Html.esc(g.label())).append("</td><td>").append(g.runs().size()).append("</td>");
+      for (String n : names) {
+        List<Double> v = values.get(n);
+        html.append("<td>").append(v == null ? "&mdash;" : meanStd(v)).append("</td>");
+      }
+      html.append("</tr>");
+    }
+    html.append("</table></div><p class=\"meta\">Mean &plusmn; sample standard deviation over the runs of a group.</p>");
+  }
+
+  private static String meanStd(List<Double> v) {
+    double mean = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    if (v.size() == 1) {
+      return Html.number(mean);
+    }
+    double ss = v.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
+    return Html.number(mean) + " &plusmn; " + Html.number(Math.sqrt(ss / (v.size() - 1)));
+  }
+
+  /** Per training step, the objective's curve of every run in one chart. */
+  private static void curves(StringBuilder html, List<Group> groups) throws IOException {
+    Map<String, LossCurveChart> overlay = new LinkedHashMap<>();
+    for (Group g : groups) {
+      for (Path run : g.runs()) {
+        String series = g.runs().size() == 1 ? g.label() : g.label() + " " + run.getFileName();
+        for (String line : lines(run.resolve("metrics.jsonl"))) {
+          JsonNode r = parse(line);
+          if (r != null && r.path("type").asText().equals("train") && r.path("losses").path("loss").isNumber()) {
+            String step = r.path("step").asText(MetricsLog.DEFAULT_STEP);
+            overlay.computeIfAbsent(step, LossCurveChart::new)
+                .add(series, r.path("iteration").asDouble(), r.path("losses").path("loss").asDouble());
+          }
+        }
+      }
+    }
+    html.append("<h2>Training</h2>");
+    if (overlay.isEmpty()) {
+      html.append("<p class=\"none\">No training losses in these runs.</p>");
+    }
+    for (LossCurveChart chart : overlay.values()) {
+      html.append("<figure>").append(Html.img(chart.png(), "loss of step " + chart.step(), "chart"))
+          .append("<figcaption>").append(Html.esc(chart.step())).append(": objective of every run</figcaption></figure>");
+    }
+  }
+
+  private static void samples(StringBuilder html, List<Group> groups) throws IOException {
+    html.append("<h2>Samples</h2><div class=\"side\">");
+    boolean any = false;
+    for (Group g : groups) {
+      for (Path run : g.runs()) {
+        Path png = run.resolve("samples/reconstructions.png");
+        if (Files.isRegularFile(png)) {
+          any = true;
+          html.append("<figure>").append(Html.pixelImg(Files.readAllBytes(png), "samples of " + run.getFileName()))
+              .append("<figcaption>").append(Html.esc(g.label() + (g.runs().size() == 1 ? "" : " " + run.getFileName())))
+              .append("</figcaption></figure>");
+        }
+      }
+    }
+    html.append("</div>");
+    if (!any) {
+      html.append("<p class=\"none\">No sample grids in these runs.</p>");
+    }
+  }
+
+  private static List<String> lines(Path file) throws IOException {
+    return Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+  }
+
+  private static JsonNode parse(String line) {
+    try {
+      return line.isBlank() ? null : JSON.readTree(line);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}
