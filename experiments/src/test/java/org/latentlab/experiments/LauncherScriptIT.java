@@ -83,4 +83,36 @@ class LauncherScriptIT {
     assertThat(r.code()).as(r.output()).isZero();
     assertThat(r.output()).contains("mean-pixel/value");
   }
+
+  /** The example plugin project (examples/centroid-probe), built earlier in the reactor. */
+  @Test
+  void theExamplePluginJarLoadsFromAFolderAndTwoCopiesAreADuplicateError() throws Exception {
+    Path jar = ROOT.resolve("examples/centroid-probe/target/centroid-probe-1.0.0.jar");
+    assertThat(jar).as("the example plugin is built before the launcher's integration tests (mvn -B verify)")
+        .isRegularFile();
+    Path plugins = dir.resolve("plugins");
+    Path copy = Files.copy(jar, Files.createDirectories(plugins.resolve("centroid")).resolve(jar.getFileName()));
+    Result listed = latentlab("--plugins", plugins.toString(), "plugins");
+    assertThat(listed.code()).as(listed.output()).isZero();
+    assertThat(listed.output()).contains("centroid-probe").contains(copy.toString());
+
+    Path descriptor = dir.resolve("example.yaml");
+    Files.writeString(descriptor, """
+        name: example-plugin
+        dataset: {type: mnist-10k, trainSize: 512, testSize: 256}
+        model: {type: conv-autoencoder, latentDim: 8, channels: 4}
+        training: {epochs: 1, batchSize: 64}
+        evaluators: [{type: centroid-probe}]
+        """);
+    Result run = latentlab("--plugins", plugins.toString(), "run", descriptor.toString(), "--runs",
+        dir.resolve("runs").toString(), "--quiet");
+    assertThat(run.code()).as(run.output()).isZero();
+    assertThat(run.output()).contains("centroid-probe/accuracy");
+
+    Path second = Files.copy(jar, Files.createDirectories(plugins.resolve("centroid-again")).resolve("copy.jar"));
+    Result duplicate = latentlab("--plugins", plugins.toString(), "plugins");
+    assertThat(duplicate.code()).isEqualTo(2);
+    assertThat(duplicate.output()).contains("duplicate evaluator id 'centroid-probe'").contains(copy.toString())
+        .contains(second.toString());
+  }
 }

@@ -1,0 +1,63 @@
+package org.latentlab.testkit;
+
+import java.util.Map;
+import java.util.Optional;
+import org.latentlab.api.data.Dataset;
+import org.latentlab.api.spi.Backend;
+import org.latentlab.api.spi.EvaluationContext;
+import org.latentlab.api.spi.Progress;
+import org.latentlab.api.train.CompiledFunction;
+
+/**
+ * Evaluation contexts for evaluator tests, without a trained model or a run: the data set, the model
+ * functions the test supplies (plain Java lambdas are fine), a seed, and optionally a backend for
+ * evaluators that train auxiliary models.
+ */
+public final class EvaluationContexts {
+  private EvaluationContexts() {}
+
+  /** A context with no backend: an evaluator that asks for one fails with a message saying so. */
+  public static EvaluationContext of(Dataset dataset, Map<String, CompiledFunction> functions, long seed) {
+    return of(dataset, functions, seed, null);
+  }
+
+  /** A context whose {@link EvaluationContext#backend()} is {@code backend} (may be {@code null}). */
+  public static EvaluationContext of(Dataset dataset, Map<String, CompiledFunction> functions, long seed,
+      Backend backend) {
+    Map<String, CompiledFunction> copy = Map.copyOf(functions);
+    return new EvaluationContext() {
+      @Override
+      public Dataset dataset() {
+        return dataset;
+      }
+
+      @Override
+      public Optional<CompiledFunction> function(String name) {
+        return Optional.ofNullable(copy.get(name));
+      }
+
+      @Override
+      public Optional<CompiledFunction> untrainedFunction(String name) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Backend backend() {
+        if (backend == null) {
+          throw new IllegalStateException("this test context has no backend; pass one to EvaluationContexts.of");
+        }
+        return backend;
+      }
+
+      @Override
+      public long seed() {
+        return seed;
+      }
+
+      @Override
+      public Progress progress() {
+        return Progress.none();
+      }
+    };
+  }
+}
