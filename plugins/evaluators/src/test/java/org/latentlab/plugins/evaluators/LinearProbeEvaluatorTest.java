@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.data.ImageSet;
 import org.latentlab.api.spi.Backend;
 import org.latentlab.api.spi.EvaluationContext;
+import org.latentlab.testkit.EvaluationContexts;
 import org.latentlab.api.spi.Evaluation;
 import org.latentlab.api.spi.Model;
-import org.latentlab.api.spi.Progress;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.testkit.TestBackends;
@@ -70,37 +69,7 @@ class LinearProbeEvaluatorTest {
   };
 
   private static EvaluationContext context(Dataset data) {
-    return new EvaluationContext() {
-      @Override
-      public Dataset dataset() {
-        return data;
-      }
-
-      @Override
-      public Optional<CompiledFunction> function(String name) {
-        return name.equals(Model.Functions.ENCODE) ? Optional.of(QUADRANT_MEANS) : Optional.empty();
-      }
-
-      @Override
-      public Optional<CompiledFunction> untrainedFunction(String name) {
-        return Optional.empty();
-      }
-
-      @Override
-      public Backend backend() {
-        return backend;
-      }
-
-      @Override
-      public long seed() {
-        return 5;
-      }
-
-      @Override
-      public Progress progress() {
-        return Progress.none();
-      }
-    };
+    return EvaluationContexts.of(data, Map.of(Model.Functions.ENCODE, QUADRANT_MEANS), 5, backend);
   }
 
   private static Dataset dataset(boolean scramble) {

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.data.ImageSet;
-import org.latentlab.api.spi.Backend;
 import org.latentlab.api.spi.EvaluationContext;
+import org.latentlab.testkit.EvaluationContexts;
 import org.latentlab.api.spi.Evaluation;
 import org.latentlab.api.spi.Model;
-import org.latentlab.api.spi.Progress;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
 import org.junit.jupiter.api.Test;
@@ -21,37 +19,7 @@ class ReconstructionErrorEvaluatorTest {
 
   private static Evaluation evaluate(ImageSet test, CompiledFunction reconstruct) throws Exception {
     Dataset data = new Dataset("t", test, test, List.of("0"), List.of());
-    EvaluationContext context = new EvaluationContext() {
-      @Override
-      public Dataset dataset() {
-        return data;
-      }
-
-      @Override
-      public Optional<CompiledFunction> function(String name) {
-        return name.equals(Model.Functions.RECONSTRUCT) ? Optional.of(reconstruct) : Optional.empty();
-      }
-
-      @Override
-      public Optional<CompiledFunction> untrainedFunction(String name) {
-        return Optional.empty();
-      }
-
-      @Override
-      public Backend backend() {
-        throw new UnsupportedOperationException("not needed");
-      }
-
-      @Override
-      public long seed() {
-        return 0;
-      }
-
-      @Override
-      public Progress progress() {
-        return Progress.none();
-      }
-    };
+    EvaluationContext context = EvaluationContexts.of(data, Map.of(Model.Functions.RECONSTRUCT, reconstruct), 0);
     return new ReconstructionErrorEvaluator(new ReconstructionErrorParameters()).evaluate(context);
   }
 
