@@ -43,6 +43,8 @@ public final class Main {
     registry.problems().forEach(p -> err.println("warning: " + p));
     Injector injector = Guice.createInjector(new LauncherModule(registry));
     CommandLine cli = new CommandLine(LatentLabCommand.class, commandFactory(injector));
+    // "--plugins plugins": a folder may be named like a command.
+    cli.setAllowSubcommandsAsOptionParameters(true);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

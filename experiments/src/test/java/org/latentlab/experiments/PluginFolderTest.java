@@ -111,6 +111,25 @@ class PluginFolderTest {
   }
 
   @Test
+  void aPluginFolderMayBeNamedLikeACommand() throws Exception {
+    // "--plugins plugins": picocli must take the folder name as the option's value, not as the command.
+    Path plugins = Path.of("plugins");
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(plugins), "a 'plugins' folder exists here already");
+    try {
+      PluginJars.build(plugins.resolve("mean-pixel/mean-pixel.jar"), EVALUATOR, evaluatorSource(""), SERVICE);
+      Launch listed = Launch.of("--plugins", "plugins", "plugins");
+      assertThat(listed.code()).as(listed.err()).isZero();
+      assertThat(listed.out()).contains("mean-pixel");
+    } finally {
+      try (Stream<Path> files = Files.walk(plugins)) {
+        for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(f);
+        }
+      }
+    }
+  }
+
+  @Test
   void aMissingPluginFolderIsAClearError() {
     Launch listed = Launch.of("--plugins", dir.resolve("nowhere").toString(), "plugins");
     assertThat(listed.code()).isEqualTo(2);
