@@ -116,12 +116,8 @@ public final class ComparisonWriter {
   }
 
   private static String meanStd(List<Double> v) {
-    double mean = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    if (v.size() == 1) {
-      return Html.number(mean);
-    }
-    double ss = v.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
-    return Html.number(mean) + " &plusmn; " + Html.number(Math.sqrt(ss / (v.size() - 1)));
+    MeanStd s = MeanStd.of(v);
+    return s.n() == 1 ? Html.number(s.mean()) : Html.number(s.mean()) + " &plusmn; " + Html.number(s.std());
   }
 
   /** Per training step, the objective's curve of every run in one chart. */

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.latentlab.reports.MeanStd;
 
 /**
  * A sweep's summary, read back from its run folders ({@code <sweep>/<point>/<run-id>/}): per grid
@@ -24,9 +25,6 @@ import java.util.stream.Stream;
 public final class SweepSummary {
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** Statistics of one metric at one point. */
-  record Stat(double mean, double std, int n) {}
-
   /**
    * One grid point.
    *
@@ -35,7 +33,7 @@ public final class SweepSummary {
    * @param completed runs that completed
    * @param metrics   statistics by metric name (completed runs only)
    */
-  record Point(String point, int runs, int completed, Map<String, Stat> metrics) {}
+  record Point(String point, int runs, int completed, Map<String, MeanStd> metrics) {}
 
   /** Summarises {@code sweep}'s run folders, writes the summary files and returns the table as text. */
   public String write(Path sweep) throws IOException {
@@ -78,15 +76,9 @@ public final class SweepSummary {
         }
       }
     }
-    Map<String, Stat> stats = new LinkedHashMap<>();
-    values.forEach((k, v) -> stats.put(k, stat(v)));
+    Map<String, MeanStd> stats = new LinkedHashMap<>();
+    values.forEach((k, v) -> stats.put(k, MeanStd.of(v)));
     return new Point(pointDir.getFileName().toString(), runs, completed, stats);
-  }
-
-  static Stat stat(List<Double> v) {
-    double mean = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    double ss = v.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
-    return new Stat(mean, v.size() > 1 ? Math.sqrt(ss / (v.size() - 1)) : 0, v.size());
   }
 
   private static String table(List<Point> points) {
@@ -100,7 +92,7 @@ public final class SweepSummary {
     for (Point p : points) {
       sb.append("| ").append(p.point()).append(" | ").append(p.completed()).append('/').append(p.runs()).append(" |");
       for (String m : metrics) {
-        Stat s = p.metrics().get(m);
+        MeanStd s = p.metrics().get(m);
         sb.append(' ').append(s == null ? "n/a" : String.format(Locale.ROOT, "%.4f ± %.4f", s.mean(), s.std()))
             .append(" |");
       }
