@@ -760,6 +760,50 @@ public abstract class BackendConformanceSuite {
     }
 
     @Test
+    void aTrainerResumedFromItsStateAndStepCountContinuesExactly() {
+      long seed = 13;
+      HostTensor x = random(5, -1, 1, 8, 3);
+      ParameterStore store = new ParameterStore(seed);
+      Dense dense = new Dense(Scope.root(store).child("d"), 3, 3);
+      float[] uninterrupted = new float[6];
+      Map<String, HostTensor> finalState;
+      Map<String, HostTensor> halfway = null;
+      try (ComputeSession session = backend.open(store, seed)) {
+        Trainer trainer = session.trainer(TrainingProgram.single(noisyStep(dense)));
+        for (int i = 0; i < uninterrupted.length; i++) {
+          uninterrupted[i] = trainer.step("fit", Map.of("x", x)).get(Losses.OBJECTIVE);
+          if (i == 2) {
+            halfway = session.readState();
+          }
+        }
+        assertThat(trainer.stepsRun()).isEqualTo(6);
+        finalState = session.readState();
+      }
+      float[] resumed = new float[3];
+      float[] restartedAtZero = new float[3];
+      try (ComputeSession session = backend.open(store, seed)) {
+        Trainer trainer = session.trainer(TrainingProgram.single(noisyStep(dense)));
+        session.writeState(halfway);
+        trainer.resumeAfter(3);
+        for (int i = 0; i < resumed.length; i++) {
+          resumed[i] = trainer.step("fit", Map.of("x", x)).get(Losses.OBJECTIVE);
+        }
+        assertThat(session.readState()).as("state after resuming").isEqualTo(finalState);
+      }
+      try (ComputeSession session = backend.open(store, seed)) {
+        Trainer trainer = session.trainer(TrainingProgram.single(noisyStep(dense)));
+        session.writeState(halfway);
+        for (int i = 0; i < restartedAtZero.length; i++) {
+          restartedAtZero[i] = trainer.step("fit", Map.of("x", x)).get(Losses.OBJECTIVE);
+        }
+      }
+      assertThat(resumed).as("losses after resuming at step 3").containsExactly(
+          java.util.Arrays.copyOfRange(uninterrupted, 3, 6));
+      assertThat(restartedAtZero).as("without the step count the noise repeats steps 1-3's draws")
+          .isNotEqualTo(resumed);
+    }
+
+    @Test
     void theSameSeedGivesIdenticalTraining() {
       assertThat(losses(11)).isEqualTo(losses(11)).isNotEqualTo(losses(12));
     }

@@ -41,13 +41,14 @@ final class DjlBackend implements Backend {
 
   /**
    * {@inheritDoc} Seeds the engine's (process-wide) generator with {@code seed}, so a session's random
-   * ops repeat bit for bit at a fixed thread count. Several sessions may be open; their training steps
+   * ops repeat bit for bit at a fixed thread count (training steps reseed it per step, see
+   * {@link DjlTrainer}). Several sessions may be open; their training steps
    * must run one after the other (a concurrent step fails clearly, see {@link ExclusiveCollector}).
    */
   @Override
   public ComputeSession open(ParameterStore store, long seed) {
     engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
-    return new DjlComputeSession(engine, manager.newSubManager(), store);
+    return new DjlComputeSession(engine, manager.newSubManager(), store, seed);
   }
 
   @Override

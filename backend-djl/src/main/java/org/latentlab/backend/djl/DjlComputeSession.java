@@ -25,9 +25,11 @@ final class DjlComputeSession implements ComputeSession {
   private final NDManager manager;
   private final ParameterStore store;
   private final Map<String, NDArray> values = new LinkedHashMap<>();
+  private final long seed;
 
-  DjlComputeSession(Engine engine, NDManager manager, ParameterStore store) {
+  DjlComputeSession(Engine engine, NDManager manager, ParameterStore store, long seed) {
     this.engine = engine;
+    this.seed = seed;
     this.manager = manager;
     this.store = store;
     materialise();
@@ -55,7 +57,7 @@ final class DjlComputeSession implements ComputeSession {
     }
     materialise();
     values.values().forEach(a -> a.setRequiresGradient(false));
-    return new DjlTrainer(engine, manager, store, values, program);
+    return new DjlTrainer(engine, manager, store, values, program, seed);
   }
 
   @Override

@@ -26,6 +26,9 @@ import org.latentlab.api.train.TrainingStep;
  * arrays, which also frees the old values and their gradients; then it applies the state updates of
  * the loss and of the optimizer and closes the per-step manager, so nothing outlives the step.
  *
+ * <p>Before each step the engine's generator is reseeded from the session seed and the step's number,
+ * so a step's random draws do not depend on what ran before it (see {@link Trainer}).
+ *
  * <p>DJL allows one gradient collector per JVM: steps of different sessions must run one after the
  * other; a concurrent one fails with a clear message (see {@link ExclusiveCollector}).
  */
@@ -35,10 +38,13 @@ final class DjlTrainer implements Trainer {
   private final Map<String, NDArray> values;
   private final Map<String, TrainingStep> steps = new HashMap<>();
   private final Map<String, List<String>> groups = new HashMap<>();
+  private final long seed;
+  private long stepsRun;
 
   DjlTrainer(Engine engine, NDManager manager, ParameterStore store, Map<String, NDArray> values,
-      TrainingProgram program) {
+      TrainingProgram program, long seed) {
     this.engine = engine;
+    this.seed = seed;
     this.manager = manager;
     this.values = values;
     for (TrainingStep step : program.steps()) {
@@ -55,6 +61,7 @@ final class DjlTrainer implements Trainer {
     }
     List<String> names = groups.get(stepName);
     ExclusiveCollector.recordNothing();
+    engine.setRandomSeed(stepSeed(seed, ++stepsRun));
     boolean updated = false;
     try (NDManager scope = manager.newSubManager()) {
       for (String n : names) {
@@ -68,6 +75,28 @@ final class DjlTrainer implements Trainer {
         release(names, updated);
       }
     }
+  }
+
+  @Override
+  public long stepsRun() {
+    return stepsRun;
+  }
+
+  @Override
+  public void resumeAfter(long steps) {
+    if (steps < 0) {
+      throw new IllegalArgumentException("steps must be >= 0 (was " + steps + ")");
+    }
+    stepsRun = steps;
+  }
+
+  /** The engine seed of step {@code step}: the session seed and the step mixed (SplitMix64's finaliser). */
+  static int stepSeed(long seed, long step) {
+    long z = seed + step * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z ^= z >>> 31;
+    return (int) (z ^ (z >>> 32));
   }
 
   private Map<String, Float> run(TrainingStep step, List<String> names, Map<String, HostTensor> batch,

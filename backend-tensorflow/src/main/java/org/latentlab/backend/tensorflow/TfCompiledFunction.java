@@ -13,12 +13,14 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * An inference function traced into the session's graph once per input signature (names and
- * shapes), in inference mode, then run per call. Gradients it asks for are symbolic graph ops.
+ * shapes), in inference mode, then run per call; its random ops are seeded
+ * with the call's number, so successive calls draw anew. Gradients it asks for are symbolic graph ops.
  */
 final class TfCompiledFunction implements CompiledFunction {
   private final TfComputeSession session;
   private final InferenceFunction function;
   private final Map<String, TracedCall> traced = new HashMap<>();
+  private long calls;
 
   TfCompiledFunction(TfComputeSession session, InferenceFunction function) {
     this.session = session;
@@ -27,7 +29,7 @@ final class TfCompiledFunction implements CompiledFunction {
 
   @Override
   public Map<String, HostTensor> apply(Map<String, HostTensor> batch) {
-    return traced.computeIfAbsent(TracedCall.signature(batch), key -> trace(batch)).run(batch);
+    return traced.computeIfAbsent(TracedCall.signature(batch), key -> trace(batch)).run(batch, ++calls);
   }
 
   private TracedCall trace(Map<String, HostTensor> batch) {
@@ -40,6 +42,6 @@ final class TfCompiledFunction implements CompiledFunction {
     }
     Map<String, Operand<TFloat32>> fetched = new LinkedHashMap<>();
     outputs.forEach((name, t) -> fetched.put(name, TfOps.op(t)));
-    return new TracedCall(session.session(), placeholders, fetched, null);
+    return new TracedCall(session.session(), placeholders, fetched, null, ops.randomStepInput());
   }
 }

@@ -31,8 +31,8 @@ final class TfComputeSession implements ComputeSession {
   private final Session session;
   private final Ops tf;
   private final Map<String, TfVariable> variables = new LinkedHashMap<>();
-  private final int randomSeed;
-  private int randomOps;
+  private final long randomSeed;
+  private long randomOps;
   private int traces;
 
   TfComputeSession(ParameterStore store, long seed, int threads) {
@@ -43,7 +43,7 @@ final class TfComputeSession implements ComputeSession {
         .setIntraOpParallelismThreads(threads)
         .setInterOpParallelismThreads(1)
         .build());
-    this.randomSeed = (int) (seed ^ (seed >>> 32));
+    this.randomSeed = seed;
     materialise();
   }
 
@@ -90,9 +90,15 @@ final class TfComputeSession implements ComputeSession {
     return v;
   }
 
-  /** Seed attributes for the next random op: the run's seed and a per-op counter (never both 0). */
-  long[] nextRandomSeeds() {
-    return new long[] {randomSeed, ++randomOps};
+  /**
+   * The key of the next random op traced into this session: the run's seed and the op's number mixed
+   * (SplitMix64's finaliser), so every op draws from its own stream.
+   */
+  long nextRandomKey() {
+    long z = randomSeed + (++randomOps) * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   /** A fresh prefix for names of a traced function's gradient ops. */

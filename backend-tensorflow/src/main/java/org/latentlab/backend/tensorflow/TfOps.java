@@ -28,6 +28,7 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.ReadVariableOp;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /**
  * {@link Ops} on TensorFlow: each call adds ops to the session's graph. One instance traces one
@@ -49,6 +50,7 @@ final class TfOps implements Ops {
   private final TfRandomOps random;
   private final LossOps losses;
   private int gradientCalls;
+  private Placeholder<TInt64> randomStep;
 
   TfOps(TfComputeSession session, boolean training) {
     this.session = session;
@@ -68,6 +70,22 @@ final class TfOps implements Ops {
 
   TfComputeSession session() {
     return session;
+  }
+
+  /**
+   * The trace's random-step input, created with its first random op: random ops are seeded with it,
+   * and each run feeds the training step's (or the function call's) number.
+   */
+  Placeholder<TInt64> randomStep() {
+    if (randomStep == null) {
+      randomStep = tf.placeholder(TInt64.class, Placeholder.shape(org.tensorflow.ndarray.Shape.scalar()));
+    }
+    return randomStep;
+  }
+
+  /** The random-step input if the trace has random ops, else {@code null}. */
+  Placeholder<TInt64> randomStepInput() {
+    return randomStep;
   }
 
   /** A result in the API's layout. */

@@ -5,15 +5,16 @@ import static org.latentlab.backend.tensorflow.TfOps.op;
 import org.latentlab.api.ops.RandomOps;
 import org.latentlab.api.tensor.Tensor;
 import org.tensorflow.Operand;
-import org.tensorflow.op.random.RandomStandardNormal;
-import org.tensorflow.op.random.RandomUniform;
+import java.util.List;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /**
- * {@link RandomOps} as stateful TensorFlow random ops. TensorFlow has no graph-level seed here, so
- * every op gets its own seed pair: the run's seed and a per-session counter. An op draws a new sample
- * on every run, from a sequence fixed by that pair, so a run repeats exactly for the same seed.
+ * {@link RandomOps} as TensorFlow's stateless random ops: an op's seed pair is its key (the run's
+ * seed and the op's number in the session, mixed) and the trace's random-step input, fed with the
+ * training step's number or the function call's. A draw therefore depends only on the seed, the op and
+ * the step, so a run resumed at step k draws exactly what the uninterrupted run drew there.
  */
 final class TfRandomOps implements RandomOps {
   private final TfOps ops;
@@ -45,14 +46,16 @@ final class TfRandomOps implements RandomOps {
   }
 
   private Operand<TFloat32> standardNormal(Operand<TInt32> shape) {
-    long[] seeds = ops.session().nextRandomSeeds();
-    return tf.random.randomStandardNormal(shape, TFloat32.class,
-        RandomStandardNormal.seed(seeds[0]), RandomStandardNormal.seed2(seeds[1]));
+    return tf.random.statelessRandomNormal(shape, seed(), TFloat32.class);
   }
 
   private Operand<TFloat32> uniform01(Operand<TInt32> shape) {
-    long[] seeds = ops.session().nextRandomSeeds();
-    return tf.random.randomUniform(shape, TFloat32.class, RandomUniform.seed(seeds[0]), RandomUniform.seed2(seeds[1]));
+    return tf.random.statelessRandomUniform(shape, seed(), TFloat32.class);
+  }
+
+  /** A new op's seed pair: its own key and the trace's random-step input. */
+  private Operand<TInt64> seed() {
+    return tf.stack(List.of(tf.constant(ops.session().nextRandomKey()), ops.randomStep()));
   }
 
   private Operand<TFloat32> affine(Operand<TFloat32> x, float scale, float shift) {

@@ -19,13 +19,15 @@ import org.tensorflow.types.TFloat32;
  * placeholders for the batch, the loss in training mode, symbolic gradients of the objective with
  * respect to exactly the step's parameter group, the optimizer's fused update kernels
  * ({@link FusedOptimizer}), and one update op that runs them and the loss's state updates after every
- * read. Each call then feeds the batch and runs that graph once.
+ * read. Each call then feeds the batch and the step's number (the seed of its random ops) and runs that
+ * graph once.
  */
 final class TfTrainer implements Trainer {
   private final TfComputeSession session;
   private final Map<String, TrainingStep> steps = new HashMap<>();
   private final Map<String, List<String>> groups = new HashMap<>();
   private final Map<String, TracedCall> traced = new HashMap<>();
+  private long stepsRun;
 
   TfTrainer(TfComputeSession session, TrainingProgram program) {
     this.session = session;
@@ -43,8 +45,21 @@ final class TfTrainer implements Trainer {
     }
     TracedCall call = traced.computeIfAbsent(stepName + "|" + TracedCall.signature(batch), key -> trace(step, batch));
     Map<String, Float> out = new LinkedHashMap<>();
-    call.run(batch).forEach((name, v) -> out.put(name, v.item()));
+    call.run(batch, ++stepsRun).forEach((name, v) -> out.put(name, v.item()));
     return out;
+  }
+
+  @Override
+  public long stepsRun() {
+    return stepsRun;
+  }
+
+  @Override
+  public void resumeAfter(long steps) {
+    if (steps < 0) {
+      throw new IllegalArgumentException("steps must be >= 0 (was " + steps + ")");
+    }
+    stepsRun = steps;
   }
 
   private TracedCall trace(TrainingStep step, Map<String, HostTensor> batch) {
@@ -63,7 +78,7 @@ final class TfTrainer implements Trainer {
     Map<String, Operand<TFloat32>> fetched = new LinkedHashMap<>();
     fetched.put(Losses.OBJECTIVE, scalar(ops, losses.objective()));
     losses.terms().forEach((name, t) -> fetched.put(name, scalar(ops, t)));
-    return new TracedCall(session.session(), placeholders, fetched, ops.updates());
+    return new TracedCall(session.session(), placeholders, fetched, ops.updates(), ops.randomStepInput());
   }
 
   private static Operand<TFloat32> scalar(TfOps ops, Tensor t) {

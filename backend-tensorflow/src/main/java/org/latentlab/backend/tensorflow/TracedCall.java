@@ -14,28 +14,33 @@ import org.tensorflow.Session;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
- * A traced function ready to run: the placeholders its inputs are fed to, the outputs it fetches and
- * the update op it runs (variable assignments), all executed by one {@code Session.run} per call.
+ * A traced function ready to run: the placeholders its inputs are fed to, the outputs it fetches, the
+ * update op it runs (variable assignments) and, when it has random ops, the random-step input they are
+ * seeded with; all executed by one {@code Session.run} per call.
  */
 final class TracedCall {
   private final Session session;
   private final Map<String, Placeholder<TFloat32>> inputs;
   private final Map<String, Operand<TFloat32>> outputs;
   private final Op updates;
+  private final Placeholder<TInt64> randomStep;
 
   /**
-   * @param inputs  placeholders by input name
-   * @param outputs fetched outputs by name, in order
-   * @param updates run with every call, or {@code null}
+   * @param inputs     placeholders by input name
+   * @param outputs    fetched outputs by name, in order
+   * @param updates    run with every call, or {@code null}
+   * @param randomStep the random ops' step input, or {@code null} when the trace has no random ops
    */
   TracedCall(Session session, Map<String, Placeholder<TFloat32>> inputs, Map<String, Operand<TFloat32>> outputs,
-      Op updates) {
+      Op updates, Placeholder<TInt64> randomStep) {
     this.session = session;
     this.inputs = inputs;
     this.outputs = outputs;
     this.updates = updates;
+    this.randomStep = randomStep;
   }
 
   /** The cache key of a batch: its input names and shapes (a function is traced once per key). */
@@ -45,11 +50,14 @@ final class TracedCall {
     return key.toString();
   }
 
-  /** Feeds {@code batch}, runs the call and returns its outputs on the host. */
-  Map<String, HostTensor> run(Map<String, HostTensor> batch) {
+  /** Feeds {@code batch} (and {@code step} to the random ops), runs the call and returns its outputs on the host. */
+  Map<String, HostTensor> run(Map<String, HostTensor> batch, long step) {
     List<TFloat32> fed = new ArrayList<>(batch.size());
-    try {
+    try (TInt64 stepValue = TInt64.scalarOf(step)) {
       Session.Runner runner = session.runner();
+      if (randomStep != null) {
+        runner.feed(randomStep, stepValue);
+      }
       inputs.forEach((name, placeholder) -> {
         HostTensor v = batch.get(name);
         if (v == null) {

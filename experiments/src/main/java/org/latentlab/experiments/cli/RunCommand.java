@@ -3,6 +3,7 @@ package org.latentlab.experiments.cli;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,9 +23,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code latentlab run FILE}: validates, trains, evaluates and writes a run folder with its report. */
+/**
+ * {@code latentlab run FILE}: validates, trains, evaluates and writes a run folder with its report (one
+ * per combination for a sweep); {@code latentlab run --resume RUN_DIR} continues a killed run.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Train and evaluate the experiment; writes runs/<name>/<run-id>/ with report.html.")
+    description = {"Train and evaluate the experiment; writes runs/<name>/<run-id>/ with report.html.",
+        "With --resume RUN_DIR instead of FILE: continue a killed or failed run from its newest intact checkpoint."})
 public final class RunCommand implements Callable<Integer> {
   @Mixin DescriptorOptions descriptor;
   @Spec CommandSpec spec;
@@ -40,6 +45,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "For a sweep (seeds or a grid): runs at once, each in its own process with cores/N engine"
           + " threads (default: ${DEFAULT-VALUE}, in this process).")
   int jobs;
+
+  @Option(names = "--resume", paramLabel = "RUN_DIR",
+      description = "Continue this run folder's run from its newest intact checkpoint (same descriptor, seed and"
+          + " data); it ends with the metrics the run would have had if never stopped.")
+  Path resume;
 
   /** Where a sweep's child process writes its run folder (the folder itself, not a runs root). */
   @Option(names = "--into", paramLabel = "DIR", hidden = true)
@@ -61,6 +71,13 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (resume != null) {
+      return resume(out, err);
+    }
+    if (descriptor.file == null) {
+      err.println("run: give a descriptor FILE, or --resume RUN_DIR to continue a run");
+      return 2;
+    }
     Sweep sweep;
     try {
       if (jobs < 1) {
@@ -89,6 +106,44 @@ public final class RunCommand implements Callable<Integer> {
         experiment.dataset().type(), experiment.backend().type(), experiment.seed());
     out.flush();
     RunResult result = into != null ? runner.runIn(experiment, into, progress) : runner.run(experiment, runsRoot, progress);
+    return finish(result, out, err);
+  }
+
+  private Integer resume(PrintWriter out, PrintWriter err) throws Exception {
+    if (descriptor.file != null || descriptor.backend != null || into != null) {
+      err.println("run --resume: the run folder's own descriptor is used; give no FILE, --backend or --into");
+      return 2;
+    }
+    Path file = resume.resolve("descriptor.yaml");
+    if (!Files.isRegularFile(file)) {
+      err.println("run --resume: " + resume + " is not a run folder (it has no descriptor.yaml); give the folder"
+          + " of one run, e.g. runs/<name>/<run-id>");
+      return 2;
+    }
+    Experiment experiment;
+    try {
+      experiment = binder.bind(file, java.util.Optional.empty());
+    } catch (DescriptorException ex) {
+      ex.problems().forEach(err::println);
+      return 2;
+    }
+    out.printf("resuming %s in %s%n", experiment.name(), resume);
+    out.flush();
+    Progress progress = quiet ? Progress.none() : new ConsoleProgress(new PrintStream(System.err, true));
+    RunResult result;
+    try {
+      result = runner.resume(experiment, resume, progress, w -> {
+        err.println(w);
+        err.flush();
+      });
+    } catch (java.io.IOException e) {
+      err.println("run --resume: " + e.getMessage());
+      return 2;
+    }
+    return finish(result, out, err);
+  }
+
+  private static Integer finish(RunResult result, PrintWriter out, PrintWriter err) {
     result.metrics().forEach((k, v) -> out.printf(Locale.ROOT, "  %-45s %.4f%n", k, v));
     if (!result.completed()) {
       err.println("run failed: " + result.failure());

@@ -27,6 +27,10 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (descriptor.file == null) {
+      spec.commandLine().getErr().println("validate: give the descriptor FILE to check");
+      return 2;
+    }
     try {
       Sweep sweep = binder.bindAll(descriptor.file, descriptor.backendOverride());
       Experiment e = sweep.runs().get(0).experiment();

@@ -9,8 +9,9 @@ import org.latentlab.api.spi.Problems;
  * @param epochs    passes over the training split (default 10)
  * @param batchSize images per step (default 128); the last incomplete batch of an epoch is dropped
  * @param logEvery  iterations between metric lines (default 10)
- * @param checkpointEvery iterations between checkpoints of the training state (default 500); the
- *                  two newest are kept, and a run that diverges keeps its last good one
+ * @param checkpointEvery iterations between checkpoints of the training state (default 500), a
+ *                  multiple of {@code logEvery}; the two newest are kept, a run that diverges keeps its
+ *                  last good one, and {@code latentlab run --resume} continues from the newest
  */
 public record TrainingBudget(Integer epochs, Integer batchSize, Integer logEvery, Integer checkpointEvery)
     implements Parameters {
@@ -33,5 +34,10 @@ public record TrainingBudget(Integer epochs, Integer batchSize, Integer logEvery
     problems.require(batchSize > 0, "batchSize", batchSize, "must be > 0");
     problems.require(logEvery > 0, "logEvery", logEvery, "must be > 0");
     problems.require(checkpointEvery > 0, "checkpointEvery", checkpointEvery, "must be > 0");
+    if (logEvery > 0 && checkpointEvery > 0) {
+      problems.require(checkpointEvery % logEvery == 0, "checkpointEvery", checkpointEvery,
+          "must be a multiple of logEvery (" + logEvery + "), so a resumed run logs exactly what an uninterrupted"
+              + " one does");
+    }
   }
 }

@@ -37,6 +37,20 @@ public final class BatchSampler {
 
   /** The next batch, starting a new epoch (and shuffle) when the current one is used up. */
   public Map<String, HostTensor> next() {
+    int start = advance();
+    int[] idx = Arrays.copyOfRange(order, start, start + batchSize);
+    return Map.of("x", images.images(idx), "y", images.labelTensor(idx));
+  }
+
+  /** Moves past {@code count} batches without assembling them, as a resumed run must. */
+  public void skip(long count) {
+    for (long i = 0; i < count; i++) {
+      advance();
+    }
+  }
+
+  /** Where the next batch starts in the shuffled order, reshuffling at the end of an epoch. */
+  private int advance() {
     if (cursor + batchSize > order.length) {
       for (int i = order.length - 1; i > 0; i--) {
         int j = random.nextInt(i + 1);
@@ -47,9 +61,9 @@ public final class BatchSampler {
       cursor = 0;
       epoch++;
     }
-    int[] idx = Arrays.copyOfRange(order, cursor, cursor + batchSize);
+    int start = cursor;
     cursor += batchSize;
-    return Map.of("x", images.images(idx), "y", images.labelTensor(idx));
+    return start;
   }
 
   /** The epoch of the last batch handed out (1 for the first), 0 before the first. */

@@ -13,8 +13,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.data.ImageSet;
 import org.latentlab.api.params.ParameterStore;
@@ -39,7 +43,8 @@ import org.latentlab.reports.ReportWriter;
  * descriptor, the provenance record, {@code metrics.jsonl}, the final checkpoint, samples,
  * evaluation results with their figures, and {@code report.html}. The data set is loaded and the
  * model built before the folder is created, so an experiment that cannot start leaves nothing
- * behind; one that fails later is recorded as failed, with its report.
+ * behind; one that fails later is recorded as failed, with its report. A run that was killed (or
+ * failed) is {@link #resume resumed} in its own folder from its newest intact checkpoint.
  */
 public final class ExperimentRunner {
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -73,15 +78,66 @@ public final class ExperimentRunner {
       Provenance provenance = new Provenance(dir.resolve("provenance.json"), dir.getFileName().toString(),
           experiment, backend.engineVersion(), data.sources(), start);
       provenance.save();
-      Map<String, Double> metrics = new LinkedHashMap<>();
-      String failure = null;
-      Checkpoints checkpoints = null;
-      try (MetricsLog log = new MetricsLog(dir.resolve("metrics.jsonl"));
-           ComputeSession session = backend.open(store, experiment.seed())) {
-        Trainer trainer = session.trainer(model.program());
-        checkpoints = new Checkpoints(dir.resolve("checkpoints"), session);
-        new TrainingLoop(trainer, model.program(), data.train(), experiment.training(), experiment.seed(), log, progress,
-            checkpoints).run();
+      return execute(experiment, data, store, model, backend, dir, provenance, progress, null);
+    }
+  }
+
+  /**
+   * Continues the run in {@code dir} (bound from its own {@code descriptor.yaml} as
+   * {@code experiment}) from its newest intact checkpoint, with the optimizer state, the data order
+   * and the random draws where the uninterrupted run had them, so it ends with that run's metrics.
+   * Later metric lines are dropped first; damaged checkpoints are passed over with a warning to
+   * {@code warnings}. Without any checkpoint, training restarts from the beginning in the same folder.
+   * Fails before touching anything if the run completed or its data files changed.
+   */
+  public RunResult resume(Experiment experiment, Path dir, Progress progress, Consumer<String> warnings)
+      throws IOException {
+    Dataset data = ExperimentParts.loadData(experiment);
+    Provenance provenance = Provenance.forResume(dir.resolve("provenance.json"), data.sources());
+    ParameterStore store = new ParameterStore(experiment.seed());
+    Model model = ExperimentParts.createModel(experiment, data, store);
+    try (Backend backend = ExperimentParts.createBackend(experiment)) {
+      return execute(experiment, data, store, model, backend, dir, provenance, progress, resumption -> {
+        List<String> met = new ArrayList<>();
+        Optional<Checkpoints.Saved> saved = resumption.checkpoints().newestIntact(w -> {
+          met.add(w);
+          warnings.accept(w);
+        });
+        long after = saved.map(Checkpoints.Saved::iteration).orElse(0L);
+        saved.ifPresent(s -> resumption.session().writeState(s.state()));
+        MetricsLog.keepTrainingUpTo(dir.resolve("metrics.jsonl"), after);
+        provenance.resumed(after, saved.map(s -> dir.relativize(s.file()).toString()).orElse(null), met,
+            clock.instant());
+        if (saved.isEmpty()) {
+          warnings.accept("warning: " + dir + " has no intact checkpoint; training restarts from the beginning");
+        }
+        return after;
+      });
+    }
+  }
+
+  /** The session and checkpoints of a run about to resume. */
+  private record Resumption(ComputeSession session, Checkpoints checkpoints) {}
+
+  /** Restores a resumed run's state and returns the iteration training continues after. */
+  @FunctionalInterface
+  private interface Restore {
+    long apply(Resumption resumption) throws IOException;
+  }
+
+  /** Trains (resuming first when {@code restore} is given), evaluates and writes the rest of the run folder. */
+  private RunResult execute(Experiment experiment, Dataset data, ParameterStore store, Model model, Backend backend,
+      Path dir, Provenance provenance, Progress progress, Restore restore) throws IOException {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    String failure = null;
+    Checkpoints checkpoints = null;
+    try (ComputeSession session = backend.open(store, experiment.seed())) {
+      Trainer trainer = session.trainer(model.program());
+      checkpoints = new Checkpoints(dir.resolve("checkpoints"), session);
+      long startAfter = restore == null ? 0 : restore.apply(new Resumption(session, checkpoints));
+      try (MetricsLog log = new MetricsLog(dir.resolve("metrics.jsonl"))) {
+        new TrainingLoop(trainer, model.program(), data.train(), experiment.training(), experiment.seed(), log,
+            progress, checkpoints).run(startAfter);
         CheckpointFormat.write(dir.resolve("checkpoints").resolve("final.ckpt"), session.readState());
         writeSamples(dir, model, session, data.test());
         RunEvaluationContext.LiveModel trained = new RunEvaluationContext.LiveModel(model, session);
@@ -89,20 +145,20 @@ public final class ExperimentRunner {
             () -> untrainedTwin(experiment, data, backend), backend, experiment.seed(), progress)) {
           metrics.putAll(evaluate(experiment, context, log, dir));
         }
-      } catch (RuntimeException | IOException e) {
-        failure = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (!(e instanceof DivergenceException)) {
-          failure = e.getClass().getSimpleName() + ": " + failure;
-        } else {
-          failure += checkpoints == null || checkpoints.last().isEmpty()
-              ? " (no checkpoint had been saved yet)"
-              : " (last good checkpoint: " + dir.relativize(checkpoints.last().get()) + ")";
-        }
       }
-      provenance.finish(failure == null ? "completed" : "failed", failure, clock.instant());
-      ReportWriter.write(dir);
-      return new RunResult(dir, failure == null, failure, metrics);
+    } catch (RuntimeException | IOException e) {
+      failure = e.getMessage() == null ? e.toString() : e.getMessage();
+      if (!(e instanceof DivergenceException)) {
+        failure = e.getClass().getSimpleName() + ": " + failure;
+      } else {
+        failure += checkpoints == null || checkpoints.last().isEmpty()
+            ? " (no checkpoint had been saved yet)"
+            : " (last good checkpoint: " + dir.relativize(checkpoints.last().get()) + ")";
+      }
     }
+    provenance.finish(failure == null ? "completed" : "failed", failure, clock.instant());
+    ReportWriter.write(dir);
+    return new RunResult(dir, failure == null, failure, metrics);
   }
 
   private static RunEvaluationContext.LiveModel untrainedTwin(Experiment experiment, Dataset data, Backend backend) {

@@ -2,6 +2,7 @@ package org.latentlab.experiments.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +24,32 @@ final class MetricsLog implements AutoCloseable {
 
   MetricsLog(Path file) throws IOException {
     this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /**
+   * Cuts {@code file} back to the training lines of iterations up to {@code iteration}, dropping later
+   * ones, evaluation lines and a last line half-written when the process was killed: what a run
+   * resumed from the checkpoint of that iteration appends to.
+   */
+  static void keepTrainingUpTo(Path file, long iteration) throws IOException {
+    if (!Files.exists(file)) {
+      return;
+    }
+    ObjectMapper json = new ObjectMapper();
+    StringBuilder kept = new StringBuilder();
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (String line : lines) {
+      JsonNode node;
+      try {
+        node = json.readTree(line);
+      } catch (IOException e) {
+        continue;
+      }
+      if (node != null && "train".equals(node.path("type").asText()) && node.path("iteration").asLong() <= iteration) {
+        kept.append(line).append(System.lineSeparator());
+      }
+    }
+    AtomicFiles.writeString(file, kept.toString());
   }
 
   void train(long iteration, int epoch, String step, Map<String, Double> losses) {

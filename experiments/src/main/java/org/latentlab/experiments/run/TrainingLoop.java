@@ -43,22 +43,36 @@ final class TrainingLoop {
   /** Total iterations the budget allows. */
   long iterations() {
     long batchesPerEpoch = train.size() / budget.batchSize();
-    int batchesPerIteration = program.repeats().stream().mapToInt(Integer::intValue).sum();
-    return Math.max(1, budget.epochs() * batchesPerEpoch / batchesPerIteration);
+    return Math.max(1, budget.epochs() * batchesPerEpoch / stepsPerIteration());
+  }
+
+  /** Trainer steps (batches) per iteration: every step of the program, its repeat count times. */
+  private int stepsPerIteration() {
+    return program.repeats().stream().mapToInt(Integer::intValue).sum();
   }
 
   /**
-   * Trains and returns the last logged mean losses per step, saving a checkpoint every
-   * {@code checkpointEvery} iterations.
+   * Trains from iteration {@code startAfter + 1} (0: from the start; otherwise the state of a
+   * checkpoint saved after that iteration must already be in the session), saving a checkpoint every
+   * {@code checkpointEvery} iterations. The batches and the trainer's random draws continue where an
+   * uninterrupted run would be, so a resumed run repeats it exactly.
    */
-  Map<String, Map<String, Double>> run() throws IOException {
+  void run(long startAfter) throws IOException {
     long total = iterations();
+    if (startAfter < 0 || startAfter >= total) {
+      throw new IllegalArgumentException("cannot resume after iteration " + startAfter + " of " + total);
+    }
+    batches.skip(startAfter * stepsPerIteration());
+    trainer.resumeAfter(startAfter * stepsPerIteration());
     List<TrainingStep> steps = program.steps();
     Map<String, Map<String, Double>> sums = new LinkedHashMap<>();
     Map<String, Map<String, Double>> last = new LinkedHashMap<>();
     int counted = 0;
     progress.start("train", total);
-    for (long it = 1; it <= total; it++) {
+    if (startAfter > 0) {
+      progress.update(startAfter, "resumed after iteration " + startAfter);
+    }
+    for (long it = startAfter + 1; it <= total; it++) {
       for (int s = 0; s < steps.size(); s++) {
         String name = steps.get(s).name();
         for (int r = 0; r < program.repeats().get(s); r++) {
@@ -94,7 +108,6 @@ final class TrainingLoop {
       }
     }
     progress.finish();
-    return last;
   }
 
   private String status(Map<String, Map<String, Double>> last) {

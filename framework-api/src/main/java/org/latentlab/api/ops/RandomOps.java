@@ -4,7 +4,9 @@ import org.latentlab.api.tensor.Tensor;
 
 /**
  * Random tensors. Every draw is seeded from the session's seed, so a run is reproducible; successive
- * draws in one session differ.
+ * draws in one session differ. In a training step, draws depend only on the seed and the step's
+ * number ({@link org.latentlab.api.train.Trainer#stepsRun()}), which is what lets a resumed run repeat
+ * the draws of an uninterrupted one.
  */
 public interface RandomOps {
   /** Standard-normal samples of the given shape, times {@code std} plus {@code mean}. */
