@@ -1,5 +1,6 @@
 package org.latentlab.experiments.descriptor;
 
+import java.util.List;
 import org.latentlab.api.spi.Parameters;
 import org.latentlab.api.spi.Problems;
 
@@ -12,20 +13,23 @@ import org.latentlab.api.spi.Problems;
  * @param checkpointEvery iterations between checkpoints of the training state (default 500), a
  *                  multiple of {@code logEvery}; the two newest are kept, a run that diverges keeps its
  *                  last good one, and {@code latentlab run --resume} continues from the newest
+ * @param excludeClasses class indices left out of the training split (default none), e.g. to train an
+ *                  anomaly detector without the class it must flag; the test split keeps every class
  */
-public record TrainingBudget(Integer epochs, Integer batchSize, Integer logEvery, Integer checkpointEvery)
-    implements Parameters {
+public record TrainingBudget(Integer epochs, Integer batchSize, Integer logEvery, Integer checkpointEvery,
+    List<Integer> excludeClasses) implements Parameters {
   /** Fills in defaults for absent fields. */
   public TrainingBudget {
     epochs = epochs == null ? 10 : epochs;
     batchSize = batchSize == null ? 128 : batchSize;
     logEvery = logEvery == null ? 10 : logEvery;
     checkpointEvery = checkpointEvery == null ? 500 : checkpointEvery;
+    excludeClasses = excludeClasses == null ? List.of() : List.copyOf(excludeClasses);
   }
 
   /** The defaults. */
   public static TrainingBudget defaults() {
-    return new TrainingBudget(null, null, null, null);
+    return new TrainingBudget(null, null, null, null, null);
   }
 
   @Override
@@ -34,6 +38,8 @@ public record TrainingBudget(Integer epochs, Integer batchSize, Integer logEvery
     problems.require(batchSize > 0, "batchSize", batchSize, "must be > 0");
     problems.require(logEvery > 0, "logEvery", logEvery, "must be > 0");
     problems.require(checkpointEvery > 0, "checkpointEvery", checkpointEvery, "must be > 0");
+    problems.require(excludeClasses.stream().allMatch(c -> c != null && c >= 0), "excludeClasses", excludeClasses,
+        "must list class indices >= 0");
     if (logEvery > 0 && checkpointEvery > 0) {
       problems.require(checkpointEvery % logEvery == 0, "checkpointEvery", checkpointEvery,
           "must be a multiple of logEvery (" + logEvery + "), so a resumed run logs exactly what an uninterrupted"

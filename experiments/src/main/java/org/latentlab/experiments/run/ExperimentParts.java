@@ -1,6 +1,8 @@
 package org.latentlab.experiments.run;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.params.ParameterStore;
 import org.latentlab.api.params.Scope;
@@ -21,16 +23,33 @@ import org.latentlab.experiments.descriptor.Experiment;
 public final class ExperimentParts {
   private ExperimentParts() {}
 
-  /** Loads the experiment's data set. */
+  /** Loads the experiment's data set, without the training images of {@code training.excludeClasses}. */
   public static Dataset loadData(Experiment experiment) throws IOException {
     DatasetProvider<Parameters> provider = cast(experiment.dataset().plugin().provider());
-    return provider.load(experiment.dataset().parameters());
+    Dataset data = provider.load(experiment.dataset().parameters());
+    List<Integer> excluded = experiment.training().excludeClasses();
+    if (excluded.isEmpty()) {
+      return data;
+    }
+    for (int c : excluded) {
+      if (c >= data.numClasses()) {
+        throw new IllegalArgumentException("training.excludeClasses: " + data.name() + " has classes 0-"
+            + (data.numClasses() - 1) + " (was " + c + ")");
+      }
+    }
+    int[] kept = IntStream.range(0, data.train().size())
+        .filter(i -> !excluded.contains(data.train().labels()[i])).toArray();
+    if (kept.length == 0) {
+      throw new IllegalArgumentException("training.excludeClasses " + excluded + " leaves no training images");
+    }
+    return new Dataset(data.name(), data.train().subset(kept), data.test(), data.classNames(), data.sources());
   }
 
   /** Builds the experiment's model for {@code data}, declaring its parameters in {@code store}. */
   public static Model createModel(Experiment experiment, Dataset data, ParameterStore store) {
     ModelProvider<Parameters> provider = cast(experiment.model().plugin().provider());
-    return provider.create(experiment.model().parameters(), new ModelContext(Scope.root(store), data.shape()));
+    return provider.create(experiment.model().parameters(),
+        new ModelContext(Scope.root(store), data.shape(), data.train(), experiment.seed()));
   }
 
   /** Loads the experiment's backend; the caller closes it. */

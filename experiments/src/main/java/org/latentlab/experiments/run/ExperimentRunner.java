@@ -136,7 +136,7 @@ public final class ExperimentRunner {
       checkpoints = new Checkpoints(dir.resolve("checkpoints"), session);
       long startAfter = restore == null ? 0 : restore.apply(new Resumption(session, checkpoints));
       try (MetricsLog log = new MetricsLog(dir.resolve("metrics.jsonl"))) {
-        new TrainingLoop(trainer, model.program(), data.train(), experiment.training(), experiment.seed(), log,
+        new TrainingLoop(trainer, model, data.train(), experiment.training(), experiment.seed(), log,
             progress, checkpoints).run(startAfter);
         CheckpointFormat.write(dir.resolve("checkpoints").resolve("final.ckpt"), session.readState());
         writeSamples(dir, model, session, data.test());

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.latentlab.api.data.ImageSet;
+import org.latentlab.api.spi.Model;
 import org.latentlab.api.spi.Progress;
 import org.latentlab.api.train.Trainer;
 import org.latentlab.api.train.TrainingProgram;
@@ -20,7 +22,9 @@ import org.latentlab.experiments.descriptor.TrainingBudget;
  */
 final class TrainingLoop {
   private final Trainer trainer;
+  private final Model model;
   private final TrainingProgram program;
+  private final long seed;
   private final ImageSet train;
   private final TrainingBudget budget;
   private final MetricsLog log;
@@ -28,12 +32,14 @@ final class TrainingLoop {
   private final BatchSampler batches;
   private final Checkpoints checkpoints;
 
-  TrainingLoop(Trainer trainer, TrainingProgram program, ImageSet train, TrainingBudget budget, long seed,
+  TrainingLoop(Trainer trainer, Model model, ImageSet train, TrainingBudget budget, long seed,
       MetricsLog log, Progress progress, Checkpoints checkpoints) {
     this.checkpoints = checkpoints;
+    this.model = model;
+    this.seed = seed;
     this.batches = new BatchSampler(train, budget.batchSize(), seed);
     this.trainer = trainer;
-    this.program = program;
+    this.program = model.program();
     this.train = train;
     this.budget = budget;
     this.log = log;
@@ -76,7 +82,7 @@ final class TrainingLoop {
       for (int s = 0; s < steps.size(); s++) {
         String name = steps.get(s).name();
         for (int r = 0; r < program.repeats().get(s); r++) {
-          Map<String, Float> losses = trainer.step(name, batches.next());
+          Map<String, Float> losses = trainer.step(name, model.prepareBatch(name, batches.next(), stepRandom()));
           Map<String, Double> acc = sums.computeIfAbsent(name, k -> new LinkedHashMap<>());
           for (Map.Entry<String, Float> e : losses.entrySet()) {
             if (!Float.isFinite(e.getValue())) {
@@ -108,6 +114,11 @@ final class TrainingLoop {
       }
     }
     progress.finish();
+  }
+
+  /** The generator {@link Model#prepareBatch} draws from in the next step: seeded by the run's seed and the step's number. */
+  private SplittableRandom stepRandom() {
+    return new SplittableRandom(seed ^ (0x632BE59BD9B4E019L * (trainer.stepsRun() + 1)));
   }
 
   private String status(Map<String, Map<String, Double>> last) {

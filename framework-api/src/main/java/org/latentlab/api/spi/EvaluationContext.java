@@ -1,5 +1,6 @@
 package org.latentlab.api.spi;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.train.CompiledFunction;
@@ -30,4 +31,12 @@ public interface EvaluationContext {
 
   /** Reports progress of long evaluations. */
   Progress progress();
+
+  /**
+   * A folder shared by runs for results worth keeping between them (e.g. a domain classifier trained
+   * per data set and seed); empty when nothing may be cached. Write into it atomically.
+   */
+  default Optional<Path> cacheDirectory() {
+    return Optional.empty();
+  }
 }

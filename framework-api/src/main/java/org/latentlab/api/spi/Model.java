@@ -2,6 +2,8 @@ package org.latentlab.api.spi;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
+import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.InferenceFunction;
 import org.latentlab.api.train.TrainingProgram;
 
@@ -21,6 +23,19 @@ public interface Model {
     public static final String RECONSTRUCT = "reconstruct";
     /** {@code z -> x}: decoding a code to an image. */
     public static final String DECODE = "decode";
+    /**
+     * {@code z -> x}: a sample of the model's generative distribution from standard-normal noise
+     * {@code z [n, d]} (a VAE decodes it as a prior sample; a GAN generator maps it). Only models with
+     * a prior offer it; for the others an evaluator may fit one to the codes and use {@link #DECODE}.
+     */
+    public static final String GENERATE = "generate";
+    /** {@code x -> logits [n, classes]}: a classifier head (e.g. of a semi-supervised model). */
+    public static final String CLASSIFY = "classify";
+    /**
+     * {@code x -> score [n]}: the negative evidence lower bound per image (VAE), higher for images the
+     * model explains worse; anomaly detection uses it.
+     */
+    public static final String NEGATIVE_ELBO = "negative-elbo";
   }
 
   /** The training program. */
@@ -28,6 +43,17 @@ public interface Model {
 
   /** Inference functions by name (see {@link Functions}). */
   Map<String, InferenceFunction> functions();
+
+  /**
+   * The batch step {@code stepName} trains on, made from the sampled one on the host just before the
+   * step: a model may add inputs (a labelled subset, augmented views, a second domain) drawn from
+   * {@code random}, which is seeded from the run's seed and the step's number so a resumed run makes
+   * the same draws. Returns {@code batch} unchanged by default.
+   */
+  default Map<String, HostTensor> prepareBatch(String stepName, Map<String, HostTensor> batch,
+      SplittableRandom random) {
+    return batch;
+  }
 
   /** Capabilities the backend must have to train this model; none by default. */
   default Set<Capability> requiredCapabilities() {
