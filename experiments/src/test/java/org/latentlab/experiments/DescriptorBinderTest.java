@@ -104,4 +104,43 @@ class DescriptorBinderTest {
         .isInstanceOfSatisfying(DescriptorException.class, ex -> assertThat(ex.problems()).singleElement()
             .satisfies(p -> assertThat(p).contains("backend.type: no backend called 'nonexistent'")));
   }
+
+  @Test
+  void namedVariantsReplaceOrEditSectionsAndCrossTheGridAndTheSeeds() throws Exception {
+    Path file = write("""
+        name: variants
+        seeds: [1, 2]
+        variants:
+          small: {model: {type: conv-autoencoder, latentDim: 4}}
+          noisy: {model: {inputNoise: 0.3}}
+        sweep:
+          training.epochs: [1, 2]
+        dataset: {type: mnist-10k}
+        model: {type: conv-autoencoder, channels: 8}
+        """);
+    org.latentlab.experiments.descriptor.Sweep sweep = binder.bindAll(file, Optional.empty());
+    assertThat(sweep.runs()).hasSize(8);
+    assertThat(sweep.runs()).extracting(r -> r.point()).containsExactly("small_epochs-1", "small_epochs-1",
+        "small_epochs-2", "small_epochs-2", "noisy_epochs-1", "noisy_epochs-1", "noisy_epochs-2", "noisy_epochs-2");
+    Experiment small = sweep.runs().get(0).experiment();
+    assertThat(small.resolvedYaml()).as("a section with a type replaces the section").contains("latentDim: 4")
+        .contains("channels: 32");
+    Experiment noisy = sweep.runs().get(4).experiment();
+    assertThat(noisy.resolvedYaml()).as("a section without a type edits it").contains("inputNoise: 0.3")
+        .contains("channels: 8");
+
+    Path bad = write("""
+        name: bad
+        variants:
+          "a b": {model: {type: conv-autoencoder}}
+          empty: {}
+          other: {evaluators: []}
+        dataset: {type: mnist-10k}
+        model: {type: conv-autoencoder}
+        """);
+    assertThatThrownBy(() -> binder.bindAll(bad, Optional.empty()))
+        .isInstanceOfSatisfying(org.latentlab.experiments.descriptor.DescriptorException.class, e ->
+            assertThat(String.join("\n", e.problems())).contains("variants.a b: a variant name")
+                .contains("variants.empty must be a partial descriptor").contains("variants.other.evaluators"));
+  }
 }

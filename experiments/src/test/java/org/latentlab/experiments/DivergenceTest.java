@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.api.tensor.HostTensor;
-import org.latentlab.experiments.run.CheckpointFormat;
+import org.latentlab.api.train.CheckpointFormat;
 
 /**
  * A learning rate that makes the loss diverge ends the run with a message naming the iteration, the

@@ -1,5 +1,6 @@
 package org.latentlab.testkit;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.latentlab.api.data.Dataset;
@@ -24,8 +25,22 @@ public final class EvaluationContexts {
   /** A context whose {@link EvaluationContext#backend()} is {@code backend} (may be {@code null}). */
   public static EvaluationContext of(Dataset dataset, Map<String, CompiledFunction> functions, long seed,
       Backend backend) {
+    return of(dataset, functions, seed, backend, null);
+  }
+
+  /**
+   * A context with a backend (may be {@code null}) and a {@link EvaluationContext#cacheDirectory()
+   * cache folder} (may be {@code null}: none), e.g. a JUnit temporary folder.
+   */
+  public static EvaluationContext of(Dataset dataset, Map<String, CompiledFunction> functions, long seed,
+      Backend backend, Path cache) {
     Map<String, CompiledFunction> copy = Map.copyOf(functions);
     return new EvaluationContext() {
+      @Override
+      public Optional<Path> cacheDirectory() {
+        return Optional.ofNullable(cache);
+      }
+
       @Override
       public Dataset dataset() {
         return dataset;

@@ -42,7 +42,8 @@ import org.latentlab.experiments.plugins.PluginRegistry;
 public final class DescriptorBinder {
   /** The top-level fields a descriptor may have. */
   public static final List<String> TOP_LEVEL =
-      List.of("name", "description", "seed", "seeds", "sweep", "backend", "dataset", "model", "training", "evaluators");
+      List.of("name", "description", "seed", "seeds", "sweep", "variants", "backend", "dataset", "model", "training",
+          "evaluators");
   private static final long DEFAULT_SEED = 42;
 
   private final PluginRegistry registry;
@@ -111,8 +112,8 @@ public final class DescriptorBinder {
         problems.add(field + ": unknown field; allowed: " + String.join(", ", TOP_LEVEL) + Suggestions.hint(field, TOP_LEVEL));
       }
     }
-    if (doc.has("seeds") || doc.has("sweep")) {
-      problems.add("this descriptor lists seeds or a sweep: run (or validate) it as a whole, each combination is"
+    if (doc.has("seeds") || doc.has("sweep") || doc.has("variants")) {
+      problems.add("this descriptor lists seeds, a sweep or variants: run (or validate) it as a whole, each combination is"
           + " bound on its own");
     }
     String name = text(doc, "name", problems);

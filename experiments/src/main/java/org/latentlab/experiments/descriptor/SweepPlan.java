@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The combinations a descriptor asks for: its {@code seeds} (a list; default the single {@code seed})
- * times the grid of its {@code sweep} mapping, whose keys are dotted paths into the descriptor
- * ({@code model.latentDim}) and whose values are lists. Without either, one combination: the descriptor
- * itself.
+ * The combinations a descriptor asks for: its named {@code variants} (each a partial descriptor laid
+ * over the rest: a section given with a {@code type} replaces the descriptor's section, one without a
+ * type sets fields of it), times the grid of its {@code sweep} mapping, whose keys are dotted paths into
+ * the descriptor ({@code model.latentDim}) and whose values are lists, times its {@code seeds} (a list;
+ * default the single {@code seed}). Without any of them, one combination: the descriptor itself.
  */
 public final class SweepPlan {
   /** Sections a sweep may set fields of. */
@@ -26,15 +27,27 @@ public final class SweepPlan {
    *                 runs of one point differ only in their seed
    * @param seed     the seed, or {@code null} to keep the descriptor's
    * @param settings the grid values by dotted path
+   * @param overlay  the named variant's partial descriptor, or {@code null}
    */
-  public record Variant(String point, Long seed, Map<String, JsonNode> settings) {
+  public record Variant(String point, Long seed, Map<String, JsonNode> settings, ObjectNode overlay) {
     /** The edit that turns the descriptor document into this combination. */
     public UnaryOperator<ObjectNode> edit() {
       return doc -> {
         ObjectNode copy = doc.deepCopy();
-        copy.remove(List.of("seeds", "sweep"));
+        copy.remove(List.of("seeds", "sweep", "variants"));
         if (seed != null) {
           copy.put("seed", seed);
+        }
+        if (overlay != null) {
+          overlay.fields().forEachRemaining(section -> {
+            JsonNode base = copy.get(section.getKey());
+            if (section.getValue() instanceof ObjectNode fields && base instanceof ObjectNode target
+                && !fields.has("type")) {
+              target.setAll(fields);
+            } else {
+              copy.set(section.getKey(), section.getValue().deepCopy());
+            }
+          });
         }
         settings.forEach((path, value) -> {
           String[] parts = path.split("\\.");
@@ -68,8 +81,9 @@ public final class SweepPlan {
     return sweep;
   }
 
-  /** The plan of {@code doc}; bad {@code seeds} or {@code sweep} fields add a problem each. */
+  /** The plan of {@code doc}; bad {@code seeds}, {@code sweep} or {@code variants} fields add a problem each. */
   static SweepPlan of(ObjectNode doc, List<String> problems) {
+    Map<String, ObjectNode> named = variants(doc.get("variants"), problems);
     List<Long> seeds = new ArrayList<>();
     JsonNode seedsNode = doc.get("seeds");
     if (seedsNode != null) {
@@ -126,15 +140,46 @@ public final class SweepPlan {
       points.addAll(next);
     });
     List<Variant> variants = new ArrayList<>();
-    for (Map<String, JsonNode> p : points) {
-      String label = label(p);
-      if (seeds.isEmpty()) {
-        variants.add(new Variant(label, null, p));
-      } else {
-        seeds.forEach(s -> variants.add(new Variant(label, s, p)));
+    Map<String, ObjectNode> overlays = named.isEmpty() ? java.util.Collections.singletonMap(null, null) : named;
+    overlays.forEach((name, overlay) -> {
+      for (Map<String, JsonNode> p : points) {
+        String label = name == null ? label(p) : p.isEmpty() ? name : name + "_" + label(p);
+        if (seeds.isEmpty()) {
+          variants.add(new Variant(label, null, p, overlay));
+        } else {
+          seeds.forEach(s -> variants.add(new Variant(label, s, p, overlay)));
+        }
       }
+    });
+    return new SweepPlan(variants, seedsNode != null || sweepNode != null || !named.isEmpty());
+  }
+
+  /** The {@code variants} mapping: names to partial descriptors over the sweepable sections. */
+  private static Map<String, ObjectNode> variants(JsonNode node, List<String> problems) {
+    Map<String, ObjectNode> named = new LinkedHashMap<>();
+    if (node == null) {
+      return named;
     }
-    return new SweepPlan(variants, seedsNode != null || sweepNode != null);
+    if (!node.isObject() || node.isEmpty()) {
+      problems.add("variants must map names to partial descriptors, e.g. {vae: {model: {type: vae}}} (was " + node + ")");
+      return named;
+    }
+    node.fields().forEachRemaining(v -> {
+      if (!v.getKey().matches("[A-Za-z0-9._-]+")) {
+        problems.add("variants." + v.getKey() + ": a variant name may hold letters, digits, '.', '_' and '-' only");
+      } else if (!(v.getValue() instanceof ObjectNode overlay) || overlay.isEmpty()) {
+        problems.add("variants." + v.getKey() + " must be a partial descriptor such as {model: {type: vae}} (was "
+            + v.getValue() + ")");
+      } else {
+        overlay.fieldNames().forEachRemaining(section -> {
+          if (!SWEEPABLE.contains(section)) {
+            problems.add("variants." + v.getKey() + "." + section + ": a variant may set " + String.join(", ", SWEEPABLE));
+          }
+        });
+        named.put(v.getKey(), overlay);
+      }
+    });
+    return named;
   }
 
   /** {@code latentDim-16_epochs-5}: the last path segment and the value of each setting. */

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.latentlab.api.tensor.HostTensor;
+import org.latentlab.api.train.CheckpointFormat;
 import org.latentlab.api.train.ComputeSession;
 
 /**

@@ -31,6 +31,7 @@ import org.latentlab.api.spi.Parameters;
 import org.latentlab.api.spi.Progress;
 import org.latentlab.api.spi.ResultTable;
 import org.latentlab.api.tensor.HostTensor;
+import org.latentlab.api.train.CheckpointFormat;
 import org.latentlab.api.train.ComputeSession;
 import org.latentlab.api.train.Trainer;
 import org.latentlab.experiments.descriptor.Experiment;

@@ -13,10 +13,36 @@ public final class BatchedInference {
    * of them, stacked along the first dimension.
    */
   public static HostTensor map(CompiledFunction function, ImageSet images, String output, int batchSize) {
+    return map(function, images.size(), idx -> images.images(idx), "x", output, batchSize);
+  }
+
+  /**
+   * Feeds the rows of {@code inputs} ({@code [n, ...]}, e.g. codes for a decoder) as input {@code input}
+   * and returns output {@code output} for all of them, stacked along the first dimension.
+   */
+  public static HostTensor map(CompiledFunction function, HostTensor inputs, String input, String output,
+      int batchSize) {
+    int n = inputs.shape()[0];
+    int row = inputs.rowSize();
+    return map(function, n, idx -> {
+      int[] shape = inputs.shape().clone();
+      shape[0] = idx.length;
+      float[] v = new float[idx.length * row];
+      System.arraycopy(inputs.data(), idx[0] * row, v, 0, v.length);
+      return new HostTensor(v, shape);
+    }, input, output, batchSize);
+  }
+
+  /** Rows {@code from..to} (consecutive indices) of the inputs as one tensor. */
+  private interface Rows {
+    HostTensor get(int[] consecutive);
+  }
+
+  private static HostTensor map(CompiledFunction function, int n, Rows rows, String input, String output,
+      int batchSize) {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batchSize must be > 0 (was " + batchSize + ")");
     }
-    int n = images.size();
     float[] joined = null;
     int[] shape = null;
     int row = 0;
@@ -26,7 +52,7 @@ public final class BatchedInference {
       for (int i = 0; i < idx.length; i++) {
         idx[i] = from + i;
       }
-      HostTensor out = function.apply(Map.of("x", images.images(idx))).get(output);
+      HostTensor out = function.apply(Map.of(input, rows.get(idx))).get(output);
       if (out == null) {
         throw new IllegalArgumentException("function has no output '" + output + "'");
       }

@@ -1,4 +1,4 @@
-package org.latentlab.experiments.run;
+package org.latentlab.api.train;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -9,8 +9,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -22,7 +26,8 @@ import org.latentlab.api.tensor.HostTensor;
  * The framework's checkpoint format, the same for every backend (so a model trained on one backend
  * can be evaluated on another): magic {@code LLCKPT01}, entry count, then per entry its name (UTF),
  * rank, dimensions and little-endian float32 values, and a CRC-32 of everything before it. Written
- * atomically; a damaged file fails to load with a message saying so.
+ * atomically (a temporary file, fsync, rename); a damaged file fails to load with a message saying so.
+ * Runs write their checkpoints in it; plugins may cache trained auxiliary models in it.
  */
 public final class CheckpointFormat {
   private static final byte[] MAGIC = {'L', 'L', 'C', 'K', 'P', 'T', '0', '1'};
@@ -31,7 +36,9 @@ public final class CheckpointFormat {
 
   /** Writes {@code state} to {@code file} atomically. */
   public static void write(Path file, Map<String, HostTensor> state) throws IOException {
-    AtomicFiles.write(file, raw -> {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    try (OutputStream raw = Files.newOutputStream(tmp)) {
       CRC32 crc = new CRC32();
       DataOutputStream out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc));
       out.write(MAGIC);
@@ -50,7 +57,11 @@ public final class CheckpointFormat {
       out.flush();
       new DataOutputStream(raw).writeLong(crc.getValue());
       raw.flush();
-    });
+    }
+    try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** Reads a checkpoint, verifying its magic and checksum. */
