@@ -224,7 +224,9 @@ public final class ReportWriter {
     if (path != null && path.startsWith(root) && Files.isRegularFile(path)
         && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
       shown.add(path);
-      sb.append(Html.pixelImg(Files.readAllBytes(path), title));
+      byte[] png = Files.readAllBytes(path);
+      // a chart (drawn by ChartImages) is shown smoothly at its size; an image grid crisp and zoomed
+      sb.append("chart".equals(figure.path("kind").asText()) ? Html.img(png, title, "chart") : Html.pixelImg(png, title));
     } else {
       sb.append("<p class=\"none\">Figure file not available: ").append(Html.esc(file)).append("</p>");
     }

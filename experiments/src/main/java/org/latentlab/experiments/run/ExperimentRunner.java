@@ -210,6 +210,12 @@ public final class ExperimentRunner {
       ImageGrids.writePng(g, dir.resolve(file));
       figures.addObject().put("name", g.name()).put("title", g.title()).put("file", file).put("caption", g.caption());
     }
+    for (org.latentlab.api.spi.Chart c : evaluation.charts()) {
+      String file = "figures/" + evaluator + "-" + c.name() + ".png";
+      org.latentlab.reports.ChartImages.writePng(c, dir.resolve(file));
+      figures.addObject().put("name", c.name()).put("title", c.title()).put("file", file).put("caption", c.caption())
+          .put("kind", "chart");
+    }
     return node;
   }
 

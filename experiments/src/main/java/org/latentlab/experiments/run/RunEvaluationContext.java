@@ -1,5 +1,6 @@
 package org.latentlab.experiments.run;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +83,21 @@ final class RunEvaluationContext implements EvaluationContext, AutoCloseable {
   @Override
   public Progress progress() {
     return progress;
+  }
+
+  /**
+   * {@inheritDoc} {@code $LATENTLAB_CACHE} when set, else {@code $XDG_CACHE_HOME/latentlab}, else
+   * {@code ~/.cache/latentlab}: shared by every run of the user, whatever its runs folder.
+   */
+  @Override
+  public Optional<Path> cacheDirectory() {
+    String explicit = System.getenv("LATENTLAB_CACHE");
+    if (explicit != null && !explicit.isBlank()) {
+      return Optional.of(Path.of(explicit));
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return Optional.of(base.resolve("latentlab"));
   }
 
   @Override
