@@ -1,0 +1,56 @@
+package org.latentlab.plugins.evaluators;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import org.latentlab.api.data.ImageSet;
+import org.latentlab.api.spi.EvaluationContext;
+import org.latentlab.api.train.BatchedInference;
+import org.latentlab.api.train.CompiledFunction;
+
+/** Helpers shared by the evaluators on codes: looking up model functions, encoding splits, formatting. */
+final class Encodings {
+  /** Images per call of a model function. */
+  static final int BATCH = 512;
+
+  private Encodings() {}
+
+  /** The trained model's function {@code name}, or a clear failure naming the evaluator. */
+  static CompiledFunction require(EvaluationContext context, String name, String evaluatorId) {
+    return context.function(name).orElseThrow(() ->
+        new IllegalStateException(evaluatorId + ": the model offers no '" + name + "' function"));
+  }
+
+  /** The codes ({@code z}) of every image of {@code images}, computed in batches, with their labels. */
+  static FeatureMatrix encode(CompiledFunction encode, ImageSet images) {
+    return FeatureMatrix.of(BatchedInference.map(encode, images, "z", BATCH), images.labels());
+  }
+
+  /** A fraction as a percentage without trailing zeros: 0.01 to {@code 1}, 0.005 to {@code 0.5}. */
+  static String percent(double fraction) {
+    return BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString();
+  }
+
+  /** Four decimals, locale-independent. */
+  static String f4(double v) {
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  /** Rows of {@code m} scaled to unit Euclidean length; all-zero rows stay zero. */
+  static float[] unitRows(FeatureMatrix m) {
+    int d = m.dim();
+    float[] src = m.values();
+    float[] out = new float[m.rows() * d];
+    for (int i = 0; i < m.rows(); i++) {
+      double sq = 0;
+      for (int j = 0; j < d; j++) {
+        double x = src[i * d + j];
+        sq += x * x;
+      }
+      float s = sq > 0 ? (float) (1 / Math.sqrt(sq)) : 0f;
+      for (int j = 0; j < d; j++) {
+        out[i * d + j] = src[i * d + j] * s;
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,246 @@
+package org.latentlab.plugins.evaluators;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+import org.latentlab.api.data.Dataset;
+import org.latentlab.api.data.ImageSet;
+import org.latentlab.api.spi.Evaluation;
+import org.latentlab.api.spi.EvaluationContext;
+import org.latentlab.api.spi.Evaluator;
+import org.latentlab.api.spi.ImageGrid;
+import org.latentlab.api.spi.Model;
+import org.latentlab.api.spi.ResultTable;
+import org.latentlab.api.tensor.HostTensor;
+import org.latentlab.api.train.BatchedInference;
+import org.latentlab.api.train.CompiledFunction;
+
+/**
+ * The decoder as a generator. Codes are drawn two ways: from the model's prior when it has one (its
+ * {@code generate} function on standard-normal noise, e.g. a VAE), and from a Gaussian fitted to the
+ * training codes ({@code N(mean, covariance)}, sampled as {@code mean + L eps} with {@code L} the
+ * Cholesky factor of the covariance, computed with EJML), decoded with {@code decode}. The {@link DomainClassifier} labels the samples: the
+ * class histogram, its entropy {@code H = -sum_c p_c log2 p_c} (log2 of the class count when every
+ * class is equally frequent) and the mean confidence (highest class probability). Also a latent
+ * interpolation strip per pair of test images: {@code decode((1 - t) z_a + t z_b)} for {@code t} from 0 to 1.
+ * A plain autoencoder's code space has holes a Gaussian does not know of, so its samples are poorer
+ * than a VAE's prior samples: this evaluator shows it.
+ */
+final class GenerationEvaluator implements Evaluator {
+  static final String ID = "generation";
+  private static final int SHOWN = 100;
+
+  private final GenerationParameters parameters;
+
+  GenerationEvaluator(GenerationParameters parameters) {
+    this.parameters = parameters;
+  }
+
+  @Override
+  public Evaluation evaluate(EvaluationContext context) {
+    CompiledFunction encode = require(context, Model.Functions.ENCODE);
+    CompiledFunction decode = require(context, Model.Functions.DECODE);
+    Dataset data = context.dataset();
+    SplittableRandom random = new SplittableRandom(context.seed() ^ 0x6A09E667F3BCC909L);
+    HostTensor trainCodes = BatchedInference.map(encode, data.train(), "z", 512);
+    int dim = trainCodes.rowSize();
+    int n = parameters.samples();
+
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    List<ResultTable> tables = new ArrayList<>();
+    List<ImageGrid> figures = new ArrayList<>();
+    try (DomainClassifier classifier = DomainClassifier.obtain(context, parameters.classifierEpochs())) {
+      metrics.put(ID + "/classifier-accuracy", classifier.testAccuracy());
+      var generate = context.function(Model.Functions.GENERATE);
+      HostTensor fitted = BatchedInference.map(decode, fittedGaussianCodes(trainCodes, n, random), "z", "x", 512);
+      if (generate.isPresent()) {
+        HostTensor prior = BatchedInference.map(generate.get(), normal(n, dim, random), "z", "x", 512);
+        describe("", "prior samples", prior, classifier, data, metrics, tables, figures);
+        describe("fitted/", "samples from a Gaussian fitted to the codes", fitted, classifier, data, metrics, tables,
+            figures);
+      } else {
+        describe("", "samples from a Gaussian fitted to the codes", fitted, classifier, data, metrics, tables,
+            figures);
+      }
+      tables.add(new ResultTable("Domain classifier (metric card)", List.of("property", "value"), List.of(
+          List.of("network", "LeNet-like CNN: 2 conv (32, 64) + max-pool, dense 128, softmax"),
+          List.of("trained on", data.train().size() + " labelled training images of " + data.name()),
+          List.of("test accuracy", String.format(Locale.ROOT, "%.4f", classifier.testAccuracy())),
+          List.of("samples classified", Integer.toString(n)),
+          List.of("input range", "[0, 1], as the data set")),
+          classifier.cached() ? "Read from the cache folder." : "Trained for this run and cached."));
+    }
+    if (parameters.interpolations() > 0) {
+      figures.add(interpolations(encode, decode, data.test(), random));
+    }
+    return new Evaluation(metrics, tables, figures);
+  }
+
+  private static CompiledFunction require(EvaluationContext context, String name) {
+    return context.function(name).orElseThrow(() -> new IllegalStateException(
+        ID + ": the model offers no '" + name + "' function; the generation view needs an encoder and a decoder"));
+  }
+
+  /** Class statistics, a histogram table and a sample grid for one set of generated images. */
+  private static void describe(String prefix, String what, HostTensor images, DomainClassifier classifier, Dataset data,
+      Map<String, Double> metrics, List<ResultTable> tables, List<ImageGrid> figures) {
+    HostTensor p = classifier.probabilities(images);
+    int k = data.numClasses();
+    int n = images.shape()[0];
+    int[] counts = new int[k];
+    double confidence = 0;
+    int[] predicted = DomainClassifier.argmax(p);
+    for (int i = 0; i < n; i++) {
+      counts[predicted[i]]++;
+      confidence += p.data()[i * k + predicted[i]] / n;
+    }
+    double entropy = entropyBits(counts);
+    metrics.put(ID + "/" + prefix + "entropy-bits", entropy);
+    metrics.put(ID + "/" + prefix + "confidence", confidence);
+    List<List<String>> rows = new ArrayList<>();
+    for (int c = 0; c < k; c++) {
+      rows.add(List.of(data.classNames().get(c), Integer.toString(counts[c]),
+          String.format(Locale.ROOT, "%.3f", (double) counts[c] / n)));
+    }
+    tables.add(new ResultTable("Classes of " + what, List.of("class", "samples", "fraction"), rows,
+        String.format(Locale.ROOT, "%d samples labelled by the domain classifier: entropy %.3f bits (uniform: %.3f),"
+            + " mean confidence %.3f.", n, entropy, Math.log(k) / Math.log(2), confidence)));
+    int shown = Math.min(SHOWN, n);
+    float[] first = java.util.Arrays.copyOf(images.data(), shown * images.rowSize());
+    int[] shape = images.shape().clone();
+    shape[0] = shown;
+    String name = prefix.isEmpty() ? "samples" : "fitted-samples";
+    figures.add(new ImageGrid(name, "Decoded " + what, new HostTensor(first, shape), 10,
+        "The first " + shown + " of " + n + " " + what + "."));
+  }
+
+  /** Entropy in bits of the distribution given by {@code counts}. */
+  static double entropyBits(int[] counts) {
+    long total = 0;
+    for (int c : counts) {
+      total += c;
+    }
+    double h = 0;
+    for (int c : counts) {
+      if (c > 0) {
+        double p = (double) c / total;
+        h -= p * Math.log(p) / Math.log(2);
+      }
+    }
+    return h;
+  }
+
+  /**
+   * {@code n} codes from {@code N(mean, covariance)} of the rows of {@code codes}: {@code mean + L eps}
+   * with {@code L} the Cholesky factor of the covariance (a little jitter on the diagonal when the
+   * codes do not span every direction).
+   */
+  static HostTensor fittedGaussianCodes(HostTensor codes, int n, SplittableRandom random) {
+    int rows = codes.shape()[0];
+    int d = codes.rowSize();
+    float[] v = codes.data();
+    double[] mean = new double[d];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < d; j++) {
+        mean[j] += v[i * d + j] / (double) rows;
+      }
+    }
+    DMatrixRMaj centred = new DMatrixRMaj(rows, d);
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < d; j++) {
+        centred.set(i, j, v[i * d + j] - mean[j]);
+      }
+    }
+    DMatrixRMaj covariance = new DMatrixRMaj(d, d);
+    CommonOps_DDRM.multInner(centred, covariance);
+    CommonOps_DDRM.scale(1.0 / Math.max(1, rows - 1), covariance);
+    DMatrixRMaj lower = cholesky(covariance);
+    DMatrixRMaj eps = new DMatrixRMaj(d, n);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        eps.set(j, i, HostRandom.gaussian(random));
+      }
+    }
+    DMatrixRMaj z = new DMatrixRMaj(d, n);
+    CommonOps_DDRM.mult(lower, eps, z);
+    float[] out = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        out[i * d + j] = (float) (mean[j] + z.get(j, i));
+      }
+    }
+    return new HostTensor(out, new int[] {n, d});
+  }
+
+  /** The lower Cholesky factor of {@code covariance}, adding growing jitter until it is positive definite. */
+  private static DMatrixRMaj cholesky(DMatrixRMaj covariance) {
+    int d = covariance.numRows;
+    double scale = Math.max(1e-12, CommonOps_DDRM.trace(covariance) / d);
+    for (double jitter = 0; ; jitter = jitter == 0 ? 1e-9 * scale : jitter * 10) {
+      DMatrixRMaj a = covariance.copy();
+      for (int j = 0; j < d; j++) {
+        a.add(j, j, jitter);
+      }
+      CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(d, true);
+      if (chol.decompose(a)) {
+        return chol.getT(null);
+      }
+      if (jitter > scale) {
+        throw new IllegalStateException(ID + ": the covariance of the codes is not positive semi-definite");
+      }
+    }
+  }
+
+  private static HostTensor normal(int n, int d, SplittableRandom random) {
+    float[] v = new float[n * d];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) HostRandom.gaussian(random);
+    }
+    return new HostTensor(v, new int[] {n, d});
+  }
+
+  /** One strip per pair of test images: the first image, the decoded interpolation, the second image. */
+  private ImageGrid interpolations(CompiledFunction encode, CompiledFunction decode, ImageSet test,
+      SplittableRandom random) {
+    int pairs = parameters.interpolations();
+    int steps = parameters.steps();
+    int[] ends = new int[2 * pairs];
+    for (int i = 0; i < ends.length; i++) {
+      ends[i] = random.nextInt(test.size());
+    }
+    HostTensor endImages = test.images(ends);
+    HostTensor codes = encode.apply(Map.of("x", endImages)).get("z");
+    int d = codes.rowSize();
+    float[] path = new float[pairs * steps * d];
+    for (int p = 0; p < pairs; p++) {
+      for (int s = 0; s < steps; s++) {
+        float t = (float) s / (steps - 1);
+        for (int j = 0; j < d; j++) {
+          float a = codes.data()[(2 * p) * d + j];
+          float b = codes.data()[(2 * p + 1) * d + j];
+          path[(p * steps + s) * d + j] = (1 - t) * a + t * b;
+        }
+      }
+    }
+    HostTensor decoded = BatchedInference.map(decode, new HostTensor(path, new int[] {pairs * steps, d}), "z", "x", 512);
+    int size = test.imageSize();
+    int columns = steps + 2;
+    float[] grid = new float[pairs * columns * size];
+    for (int p = 0; p < pairs; p++) {
+      int row = p * columns;
+      System.arraycopy(endImages.data(), (2 * p) * size, grid, row * size, size);
+      System.arraycopy(decoded.data(), p * steps * size, grid, (row + 1) * size, steps * size);
+      System.arraycopy(endImages.data(), (2 * p + 1) * size, grid, (row + columns - 1) * size, size);
+    }
+    return new ImageGrid("interpolations", "Latent interpolations", new HostTensor(grid,
+        new int[] {pairs * columns, test.channels(), test.height(), test.width()}), columns,
+        "Each row: a test image, the decoded codes on the straight line from its code to another's, the other image.");
+  }
+}

@@ -1,0 +1,36 @@
+package org.latentlab.plugins.evaluators;
+
+import java.util.List;
+import org.latentlab.api.spi.Parameters;
+import org.latentlab.api.spi.Problems;
+
+/**
+ * Parameters of the kNN probe.
+ *
+ * @param k           neighbours (default 20, as in DINO's and Wu et al.'s kNN protocols)
+ * @param temperature weight {@code exp(s / temperature)} per neighbour of cosine similarity {@code s}
+ *                    (default 0.07, as in those protocols); 0 gives a plain unweighted majority vote
+ * @param standardise standardise features with training statistics before the cosine (default false:
+ *                    features are only scaled to unit length, as in the literature)
+ * @param baselines   automatic baselines to probe too: {@code raw-pixels}, {@code random-encoder}
+ *                    (default both)
+ */
+public record KnnProbeParameters(Integer k, Double temperature, Boolean standardise, List<String> baselines)
+    implements Parameters {
+
+  /** Fills in defaults for absent fields. */
+  public KnnProbeParameters {
+    k = k == null ? 20 : k;
+    temperature = temperature == null ? 0.07 : temperature;
+    standardise = standardise != null && standardise;
+    baselines = baselines == null ? LinearProbeParameters.KNOWN_BASELINES : List.copyOf(baselines);
+  }
+
+  @Override
+  public void validate(Problems problems) {
+    problems.require(k > 0, "k", k, "must be > 0");
+    problems.require(temperature >= 0, "temperature", temperature, "must be >= 0 (0: unweighted majority vote)");
+    problems.require(LinearProbeParameters.KNOWN_BASELINES.containsAll(baselines),
+        "baselines", baselines, "may only contain " + LinearProbeParameters.KNOWN_BASELINES);
+  }
+}

@@ -1,0 +1,128 @@
+package org.latentlab.plugins.evaluators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.api.data.Dataset;
+import org.latentlab.api.spi.Backend;
+import org.latentlab.api.spi.Evaluation;
+import org.latentlab.api.spi.EvaluationContext;
+import org.latentlab.api.spi.Model;
+import org.latentlab.api.tensor.HostTensor;
+import org.latentlab.api.train.CompiledFunction;
+import org.latentlab.testkit.EvaluationContexts;
+import org.latentlab.testkit.TestBackends;
+
+/** The domain classifier, its cache, and the generation view on a model with a known code. */
+class GenerationEvaluatorTest {
+  private static Backend backend;
+  private static final Dataset DATA = QuadrantData.dataset(1200, 400);
+
+  @TempDir Path cache;
+
+  @BeforeAll
+  static void loadBackend() {
+    backend = TestBackends.create("djl");
+  }
+
+  @AfterAll
+  static void closeBackend() {
+    backend.close();
+  }
+
+  private EvaluationContext context(Map<String, CompiledFunction> functions) {
+    return EvaluationContexts.of(DATA, functions, 3, backend, cache);
+  }
+
+  @Test
+  void theDomainClassifierLearnsTheClassesAndIsReadBackFromTheCache() {
+    EvaluationContext context = context(Map.of());
+    HostTensor probe = DATA.test().images(new int[] {0, 1, 2, 3, 4, 5, 6, 7});
+    HostTensor first;
+    try (DomainClassifier trained = DomainClassifier.obtain(context, 3)) {
+      assertThat(trained.cached()).isFalse();
+      assertThat(trained.testAccuracy()).as("test accuracy on 4 separable classes").isGreaterThan(0.95);
+      first = trained.probabilities(probe);
+      assertThat(trained.features(probe).shape()).containsExactly(8, 128);
+    }
+    try (DomainClassifier again = DomainClassifier.obtain(context, 3)) {
+      assertThat(again.cached()).isTrue();
+      assertThat(again.probabilities(probe).data()).containsExactly(first.data());
+    }
+  }
+
+  @Test
+  void fittedGaussianSamplesOfAGoodDecoderCoverTheClassesAndAConstantGeneratorDoesNot() {
+    Evaluation fitted = new GenerationEvaluator(new GenerationParameters(400, 2, 5, 3))
+        .evaluate(context(Map.of(Model.Functions.ENCODE, QuadrantData.ENCODE, Model.Functions.DECODE, QuadrantData.DECODE)));
+    assertThat(fitted.metrics().get("generation/classifier-accuracy")).isGreaterThan(0.95);
+    assertThat(fitted.metrics().get("generation/entropy-bits")).as("four classes, about equally often").isGreaterThan(1.5);
+    assertThat(fitted.figures()).extracting(g -> g.name()).containsExactly("samples", "interpolations");
+    assertThat(fitted.figures().get(1).images().shape()).containsExactly(2 * 7, 1, 8, 8);
+
+    CompiledFunction alwaysClassA = in -> {
+      int n = in.get("z").shape()[0];
+      return QuadrantData.DECODE.apply(Map.of("z", new HostTensor(repeat(new float[] {0.8f, 0.1f, 0.1f, 0.1f}, n),
+          new int[] {n, 4})));
+    };
+    Evaluation collapsed = new GenerationEvaluator(new GenerationParameters(400, 0, 5, 3)).evaluate(context(Map.of(
+        Model.Functions.ENCODE, QuadrantData.ENCODE, Model.Functions.DECODE, QuadrantData.DECODE,
+        Model.Functions.GENERATE, alwaysClassA)));
+    assertThat(collapsed.metrics().get("generation/entropy-bits")).as("prior samples all of one class").isLessThan(0.1);
+    assertThat(collapsed.metrics()).containsKey("generation/fitted/entropy-bits");
+    assertThat(collapsed.figures()).extracting(g -> g.name()).containsExactly("samples", "fitted-samples");
+  }
+
+  @Test
+  void entropyOfClassCountsInBits() {
+    assertThat(GenerationEvaluator.entropyBits(new int[] {5, 5, 5, 5})).isCloseTo(2, within(1e-12));
+    assertThat(GenerationEvaluator.entropyBits(new int[] {10, 0, 0, 0})).isZero();
+  }
+
+  @Test
+  void fittedGaussianCodesHaveTheCodesMeanAndCovariance() {
+    SplittableRandom r = new SplittableRandom(4);
+    int n = 5000;
+    float[] codes = new float[n * 2];
+    for (int i = 0; i < n; i++) {
+      double a = HostRandom.gaussian(r);
+      double b = HostRandom.gaussian(r);
+      codes[2 * i] = (float) (1 + 2 * a);
+      codes[2 * i + 1] = (float) (-1 + a + 0.5 * b);
+    }
+    HostTensor samples = GenerationEvaluator.fittedGaussianCodes(new HostTensor(codes, new int[] {n, 2}), 20000,
+        new SplittableRandom(5));
+    double m0 = 0;
+    double m1 = 0;
+    for (int i = 0; i < 20000; i++) {
+      m0 += samples.data()[2 * i] / 20000;
+      m1 += samples.data()[2 * i + 1] / 20000;
+    }
+    double v0 = 0;
+    double c01 = 0;
+    for (int i = 0; i < 20000; i++) {
+      double d0 = samples.data()[2 * i] - m0;
+      v0 += d0 * d0 / 20000;
+      c01 += d0 * (samples.data()[2 * i + 1] - m1) / 20000;
+    }
+    assertThat(m0).isCloseTo(1, within(0.1));
+    assertThat(m1).isCloseTo(-1, within(0.1));
+    assertThat(v0).as("var of 1 + 2a").isCloseTo(4, within(0.3));
+    assertThat(c01).as("cov(1 + 2a, a + b/2)").isCloseTo(2, within(0.2));
+  }
+
+  private static float[] repeat(float[] row, int n) {
+    float[] out = new float[n * row.length];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(row, 0, out, i * row.length, row.length);
+    }
+    return out;
+  }
+}
