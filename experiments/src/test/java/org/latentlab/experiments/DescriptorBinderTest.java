@@ -134,13 +134,13 @@ class DescriptorBinderTest {
         variants:
           "a b": {model: {type: conv-autoencoder}}
           empty: {}
-          other: {evaluators: []}
+          other: {name: renamed}
         dataset: {type: mnist-10k}
         model: {type: conv-autoencoder}
         """);
     assertThatThrownBy(() -> binder.bindAll(bad, Optional.empty()))
         .isInstanceOfSatisfying(org.latentlab.experiments.descriptor.DescriptorException.class, e ->
             assertThat(String.join("\n", e.problems())).contains("variants.a b: a variant name")
-                .contains("variants.empty must be a partial descriptor").contains("variants.other.evaluators"));
+                .contains("variants.empty must be a partial descriptor").contains("variants.other.name: a variant may set"));
   }
 }

@@ -12,13 +12,15 @@ import java.util.function.UnaryOperator;
 /**
  * The combinations a descriptor asks for: its named {@code variants} (each a partial descriptor laid
  * over the rest: a section given with a {@code type} replaces the descriptor's section, one without a
- * type sets fields of it), times the grid of its {@code sweep} mapping, whose keys are dotted paths into
+ * type sets fields of it, an {@code evaluators} list replaces the descriptor's), times the grid of its {@code sweep} mapping, whose keys are dotted paths into
  * the descriptor ({@code model.latentDim}) and whose values are lists, times its {@code seeds} (a list;
  * default the single {@code seed}). Without any of them, one combination: the descriptor itself.
  */
 public final class SweepPlan {
   /** Sections a sweep may set fields of. */
   static final List<String> SWEEPABLE = List.of("backend", "dataset", "model", "training");
+  /** Sections a variant may set: the sweepable ones, and the evaluator list (replaced as a whole). */
+  static final List<String> VARIABLE = List.of("backend", "dataset", "model", "training", "evaluators");
 
   /**
    * One combination.
@@ -172,8 +174,8 @@ public final class SweepPlan {
             + v.getValue() + ")");
       } else {
         overlay.fieldNames().forEachRemaining(section -> {
-          if (!SWEEPABLE.contains(section)) {
-            problems.add("variants." + v.getKey() + "." + section + ": a variant may set " + String.join(", ", SWEEPABLE));
+          if (!VARIABLE.contains(section)) {
+            problems.add("variants." + v.getKey() + "." + section + ": a variant may set " + String.join(", ", VARIABLE));
           }
         });
         named.put(v.getKey(), overlay);
