@@ -760,6 +760,35 @@ public abstract class BackendConformanceSuite {
     }
 
     @Test
+    void gradientsFlowThroughAReparameterisedDrawShapedLikeAParameter() {
+      // loss = sum((mu + sigma * eps)^2) with eps drawn like mu: the VAE's reparameterisation trick
+      ParameterStore store = new ParameterStore(0);
+      store.trainable("mu", s(4), (shape, fi, fo, r) -> new float[] {1, -1, 2, -2}, 1, 1);
+      store.trainable("sigma", s(4), Initializers.ones(), 1, 1);
+      TrainingStep step = new TrainingStep("reparameterised", (o, b) -> {
+        MathOps m = o.math();
+        Tensor mu = o.param("mu");
+        Tensor z = m.add(mu, m.mul(o.param("sigma"), o.random().normalLike(mu)));
+        return Losses.of(m.sum(m.square(z)));
+      }, ParameterGroup.all(), new OptimizerSpec.Sgd(0.05, 0, 0));
+      try (ComputeSession session = backend.open(store, 3)) {
+        Trainer trainer = session.trainer(TrainingProgram.single(step));
+        for (int i = 0; i < 30; i++) {
+          trainer.step("reparameterised", Map.of());
+        }
+        Map<String, HostTensor> state = session.readState();
+        double mu = 0;
+        double sigma = 0;
+        for (int i = 0; i < 4; i++) {
+          mu += Math.abs(state.get("mu").data()[i]);
+          sigma += Math.abs(state.get("sigma").data()[i]);
+        }
+        assertThat(mu).as("the means shrink towards 0").isLessThan(1.0);
+        assertThat(sigma).as("the scales shrink towards 0").isLessThan(3.0);
+      }
+    }
+
+    @Test
     void aTrainerResumedFromItsStateAndStepCountContinuesExactly() {
       long seed = 13;
       HostTensor x = random(5, -1, 1, 8, 3);

@@ -45,12 +45,17 @@ final class TfRandomOps implements RandomOps {
     return ops.wrap(uniform01(tf.shape(op(like))));
   }
 
+  /*
+   * The draws are wrapped in StopGradient: a draw does not depend on anything differentiable, but its
+   * shape may be computed from parameters (normalLike of a layer output), and TensorFlow has no
+   * gradient for the stateless random ops, so gradients must not try to pass through them.
+   */
   private Operand<TFloat32> standardNormal(Operand<TInt32> shape) {
-    return tf.random.statelessRandomNormal(shape, seed(), TFloat32.class);
+    return tf.stopGradient(tf.random.statelessRandomNormal(shape, seed(), TFloat32.class));
   }
 
   private Operand<TFloat32> uniform01(Operand<TInt32> shape) {
-    return tf.random.statelessRandomUniform(shape, seed(), TFloat32.class);
+    return tf.stopGradient(tf.random.statelessRandomUniform(shape, seed(), TFloat32.class));
   }
 
   /** A new op's seed pair: its own key and the trace's random-step input. */
