@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "latentlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Run unsupervised, self-supervised and generative learning experiments.",
     subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, ReportCommand.class,
-        CompareCommand.class, BenchCommand.class, BenchWorkerCommand.class})
+        CompareCommand.class, EvaluateCommand.class, BenchCommand.class, BenchWorkerCommand.class})
 public final class LatentLabCommand {
   /** Read by {@code Main} before parsing; declared here for help and validation. */
   @Option(names = "--plugins", paramLabel = "DIR", scope = ScopeType.INHERIT,

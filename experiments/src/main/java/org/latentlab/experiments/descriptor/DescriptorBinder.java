@@ -99,7 +99,8 @@ public final class DescriptorBinder {
     return bind(file, Optional.empty(), edit);
   }
 
-  private Experiment bind(Path file, Optional<String> backendOverride, UnaryOperator<ObjectNode> edit)
+  /** Binds {@code file} after applying {@code edit}, on {@code backendOverride} when given. */
+  public Experiment bind(Path file, Optional<String> backendOverride, UnaryOperator<ObjectNode> edit)
       throws DescriptorException {
     Path absolute = file.toAbsolutePath().normalize();
     ObjectNode doc = edit.apply(read(file, absolute));

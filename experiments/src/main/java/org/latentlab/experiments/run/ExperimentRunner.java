@@ -169,10 +169,57 @@ public final class ExperimentRunner {
     return new RunEvaluationContext.LiveModel(model, backend.open(store, seed));
   }
 
+  /**
+   * Runs {@code experiment}'s evaluators again on the final state of the completed run in {@code dir}
+   * (on {@code experiment}'s backend, which may differ from the one it trained on): each result
+   * replaces the run's earlier result of the same evaluator in {@code evaluations.json}, its metrics are
+   * appended to {@code metrics.jsonl}, the record notes it and the report is rebuilt.
+   */
+  public Map<String, Double> evaluateAgain(Experiment experiment, Path dir, Progress progress) throws IOException {
+    Path state = dir.resolve("checkpoints").resolve("final.ckpt");
+    if (!Files.isRegularFile(state)) {
+      throw new IOException(dir + " has no checkpoints/final.ckpt: only a completed run can be evaluated again");
+    }
+    Map<String, HostTensor> trainedState = CheckpointFormat.read(state);
+    Dataset data = ExperimentParts.loadData(experiment);
+    ParameterStore store = new ParameterStore(experiment.seed());
+    Model model = ExperimentParts.createModel(experiment, data, store);
+    ArrayNode kept = json.createArrayNode();
+    Path earlier = dir.resolve("evaluations.json");
+    List<String> replaced = experiment.evaluators().stream().map(Section::type).toList();
+    if (Files.isRegularFile(earlier)) {
+      for (com.fasterxml.jackson.databind.JsonNode node : json.readTree(earlier.toFile())) {
+        if (!replaced.contains(node.path("evaluator").asText())) {
+          kept.add(node);
+        }
+      }
+    }
+    Map<String, Double> metrics;
+    try (Backend backend = ExperimentParts.createBackend(experiment);
+         ComputeSession session = backend.open(store, experiment.seed());
+         MetricsLog log = new MetricsLog(dir.resolve("metrics.jsonl"))) {
+      session.trainer(model.program());
+      session.writeState(trainedState);
+      RunEvaluationContext.LiveModel trained = new RunEvaluationContext.LiveModel(model, session);
+      try (RunEvaluationContext context = new RunEvaluationContext(data, trained,
+          () -> untrainedTwin(experiment, data, backend), backend, experiment.seed(), progress)) {
+        metrics = evaluate(experiment, context, log, dir, kept);
+      }
+      Provenance.recordEvaluation(dir.resolve("provenance.json"), replaced, backend.engineVersion(), clock.instant());
+    }
+    ReportWriter.write(dir);
+    return metrics;
+  }
+
   private Map<String, Double> evaluate(Experiment experiment, RunEvaluationContext context, MetricsLog log, Path dir)
       throws IOException {
+    return evaluate(experiment, context, log, dir, json.createArrayNode());
+  }
+
+  /** Runs the evaluators, adding each result to {@code results} and rewriting evaluations.json after each. */
+  private Map<String, Double> evaluate(Experiment experiment, RunEvaluationContext context, MetricsLog log, Path dir,
+      ArrayNode results) throws IOException {
     Map<String, Double> metrics = new LinkedHashMap<>();
-    ArrayNode results = json.createArrayNode();
     for (Section section : experiment.evaluators()) {
       EvaluatorProvider<Parameters> provider = cast(section.plugin().provider());
       Evaluation evaluation;

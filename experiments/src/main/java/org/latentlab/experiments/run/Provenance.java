@@ -141,6 +141,18 @@ final class Provenance {
     save();
   }
 
+  /** Notes in the record at {@code file} that {@code evaluators} ran again at {@code at} on {@code engine}. */
+  static void recordEvaluation(Path file, List<String> evaluators, String engine, Instant at) throws IOException {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    JsonNode node = json.readTree(file.toFile());
+    if (node instanceof ObjectNode root) {
+      ArrayNode again = root.has("evaluatedAgain") ? (ArrayNode) root.get("evaluatedAgain") : root.putArray("evaluatedAgain");
+      ObjectNode entry = again.addObject().put("at", at.toString()).put("engine", engine);
+      evaluators.forEach(entry.putArray("evaluators")::add);
+      AtomicFiles.write(file, out -> json.writeValue(out, root));
+    }
+  }
+
   void finish(String status, String failure, Instant end) throws IOException {
     root.put("status", status);
     if (failure == null) {

@@ -50,7 +50,8 @@ final class KnnProbeEvaluator implements Evaluator {
     context.progress().start(ID, representations.size());
     List<Outcome> outcomes = new ArrayList<>();
     for (Map.Entry<String, FeatureMatrix[]> e : representations.entrySet()) {
-      double accuracy = accuracy(e.getValue()[0], e.getValue()[1], data.numClasses());
+      boolean standardise = parameters.standardise() && !e.getKey().equals("raw-pixels");
+      double accuracy = accuracy(e.getValue()[0], e.getValue()[1], data.numClasses(), standardise);
       outcomes.add(new Outcome(e.getKey(), e.getValue()[0].dim(), accuracy));
       context.progress().update(outcomes.size(), String.format(Locale.ROOT, "%s accuracy=%.4f", e.getKey(), accuracy));
     }
@@ -68,15 +69,15 @@ final class KnnProbeEvaluator implements Evaluator {
     String note = String.format(Locale.ROOT,
         "k = %d nearest of the %d training images by cosine similarity%s, %s; accuracy on the %d test images "
             + "(chance %.2f).",
-        parameters.k(), data.train().size(), parameters.standardise() ? " of standardised features" : "", vote,
+        parameters.k(), data.train().size(), parameters.standardise() ? " of standardised codes (pixels as they are)" : "", vote,
         data.test().size(), 1.0 / Math.max(1, data.numClasses()));
     ResultTable table = new ResultTable("kNN probe", List.of("representation", "dim", "test accuracy"), rows, note);
     return new Evaluation(metrics, List.of(table), List.of());
   }
 
   /** Test accuracy of the kNN classifier fitted on {@code train}. */
-  double accuracy(FeatureMatrix train, FeatureMatrix test, int numClasses) {
-    if (parameters.standardise()) {
+  double accuracy(FeatureMatrix train, FeatureMatrix test, int numClasses, boolean standardise) {
+    if (standardise) {
       Standardizer s = Standardizer.fit(train);
       train = s.apply(train);
       test = s.apply(test);
