@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.latentlab.api.data.ImageSet;
+import org.latentlab.api.nn.Activation;
 import org.latentlab.api.nn.Dense;
+import org.latentlab.api.nn.Layer;
+import org.latentlab.api.nn.Sequential;
+import org.latentlab.api.ops.Ops;
 import org.latentlab.api.params.ParameterGroup;
 import org.latentlab.api.params.Scope;
 import org.latentlab.api.spi.ModelContext;
@@ -19,12 +23,15 @@ import org.latentlab.api.train.TrainingProgram;
 import org.latentlab.api.train.TrainingStep;
 
 /**
- * A semi-supervised autoencoder (see {@link SemiSupervisedParameters} for the objective): an autoencoder
- * whose code also feeds a linear classifier ({@code classifier/}, code -> class logits), trained in one
- * step, {@code semi-supervised}, on the sampled batch {@code x} (reconstruction) and a labelled batch
- * {@code xl, yl} that {@link #prepareBatch} draws with replacement from a fixed class-balanced subset of
- * the training split. Reports {@code reconstruction} (unless its weight is 0) and {@code classification}.
- * Offers {@code classify} ({@code x -> logits [n, classes]}) beside encode, decode and reconstruct.
+ * A semi-supervised autoencoder (see {@link SemiSupervisedParameters} for the objective and its sources): an
+ * autoencoder whose code also feeds a classifier head ({@code classifier/}, code -> class logits; linear, or
+ * one ReLU hidden layer {@code classifier/hidden} then {@code classifier/out} when {@code classifierHidden > 0}),
+ * trained in one step, {@code semi-supervised}, on the sampled batch {@code x} (reconstruction, and the
+ * Pi-model consistency and entropy terms on two corrupted views of it) and a labelled batch {@code xl, yl}
+ * that {@link #prepareBatch} draws with replacement from a fixed class-balanced subset of the training split.
+ * Reports {@code classification} and, for each term whose weight is not 0, {@code reconstruction},
+ * {@code consistency} and {@code entropy}. Offers {@code classify} ({@code x -> logits [n, classes]}) beside
+ * encode, decode and reconstruct.
  */
 public final class SemiSupervisedAutoencoder extends AutoencoderBase {
   /** The step's name. */
@@ -32,7 +39,7 @@ public final class SemiSupervisedAutoencoder extends AutoencoderBase {
 
   private final SemiSupervisedParameters parameters;
   private final ModelContext context;
-  private final Dense classifier;
+  private final Layer classifier;
   private final ParameterGroup group;
   private ImageSet labelled;
 
@@ -47,7 +54,12 @@ public final class SemiSupervisedAutoencoder extends AutoencoderBase {
     this.parameters = p;
     this.context = context;
     Scope scope = context.scope();
-    this.classifier = new Dense(scope.child("classifier"), p.latentDim(), context.data().numClasses());
+    Scope head = scope.child("classifier");
+    int classes = context.data().numClasses();
+    this.classifier = p.classifierHidden() > 0
+        ? Sequential.of(new Dense(head.child("hidden"), p.latentDim(), p.classifierHidden()), Activation.relu(),
+            new Dense(head.child("out"), p.classifierHidden(), classes))
+        : new Dense(head, p.latentDim(), classes);
     // Without reconstruction the decoder gets no gradient: train only what the classifier depends on.
     this.group = p.reconstructionWeight() > 0
         ? ParameterGroup.all()
@@ -59,6 +71,8 @@ public final class SemiSupervisedAutoencoder extends AutoencoderBase {
     ReconstructionLoss loss = ReconstructionLoss.parse(parameters.loss());
     float rw = parameters.reconstructionWeight().floatValue();
     float cw = parameters.classifierWeight().floatValue();
+    float consistencyWeight = parameters.consistencyWeight().floatValue();
+    float entropyWeight = parameters.entropyWeight().floatValue();
     return TrainingProgram.single(new TrainingStep(
         STEP,
         (ops, batch) -> {
@@ -66,17 +80,101 @@ public final class SemiSupervisedAutoencoder extends AutoencoderBase {
           Tensor logits = classifier.apply(ops, encode(ops, batch.get("xl")));
           Tensor classification = ops.losses().sparseSoftmaxCrossEntropy(logits, batch.get("yl"));
           Tensor objective = ops.math().scale(classification, cw);
+          Tensor x = batch.get("x");
           if (rw > 0) {
-            Tensor x = batch.get("x");
             Tensor reconstruction = loss.apply(ops, decodeLogits(ops, encode(ops, x)), x);
             terms.put("reconstruction", reconstruction);
             objective = ops.math().add(objective, ops.math().scale(reconstruction, rw));
           }
           terms.put("classification", classification);
+          if (parameters.usesViews()) {
+            Tensor first = classifier.apply(ops, encode(ops, corrupt(ops, x)));
+            if (consistencyWeight > 0) {
+              Tensor second = classifier.apply(ops, encode(ops, corrupt(ops, x)));
+              Tensor consistency = consistency(ops, first, ops.stopGradient(second));
+              terms.put("consistency", consistency);
+              objective = ops.math().add(objective, ops.math().scale(consistency, consistencyWeight));
+            }
+            if (entropyWeight > 0) {
+              Tensor entropy = entropy(ops, first);
+              terms.put("entropy", entropy);
+              objective = ops.math().add(objective, ops.math().scale(entropy, entropyWeight));
+            }
+          }
           return new Losses(objective, terms);
         },
         group,
         OptimizerSpec.Adam.of(parameters.learningRate())));
+  }
+
+  /**
+   * One stochastic view of {@code x}: a random translation ({@code shift}), Gaussian noise ({@code noise}, clipped to [0, 1]), then masking
+   * ({@code maskRate}); fresh draws on every call. A corruption whose level is 0 is skipped (a branch on the
+   * configuration, not on tensor values), so with both 0 the view is {@code x} itself.
+   */
+  Tensor corrupt(Ops ops, Tensor x) {
+    Tensor view = parameters.shift() > 0 ? translate(ops, x, parameters.shift()) : x;
+    if (parameters.noise() > 0) {
+      view = Corruption.GAUSSIAN.apply(ops, view, parameters.noise().floatValue());
+    }
+    if (parameters.maskRate() > 0) {
+      view = Corruption.MASKING.apply(ops, view, parameters.maskRate().floatValue());
+    }
+    return view;
+  }
+
+  /**
+   * Each image of {@code x [n, c, h, w]} shifted by its own random offset {@code (dy, dx)}, uniform in
+   * {@code [-shift, shift]^2}, zero-filled (Sajjadi et al. 2016's random translations). Trace-safe: each axis
+   * is a sum of the {@code 2 shift + 1} shifted copies (pad and slice) times a random one-hot weight per image.
+   */
+  static Tensor translate(Ops ops, Tensor x, int shift) {
+    Tensor alongW = shiftAxis(ops, x, shift, 3);
+    return shiftAxis(ops, alongW, shift, 2);
+  }
+
+  private static Tensor shiftAxis(Ops ops, Tensor x, int shift, int axis) {
+    int[] shape = x.shape();
+    int k = 2 * shift + 1;
+    int[] before = new int[shape.length];
+    int[] after = new int[shape.length];
+    before[axis] = shift;
+    after[axis] = shift;
+    Tensor padded = ops.shape().pad(x, before, after);
+    int[] one = new int[shape.length];
+    java.util.Arrays.fill(one, 1);
+    one[0] = shape[0];
+    Tensor u = ops.random().uniform(0f, 1f, one);
+    Tensor out = null;
+    for (int j = 0; j < k; j++) {
+      float lo = j == 0 ? -1f : j / (float) k;
+      float hi = j == k - 1 ? 2f : (j + 1) / (float) k;
+      Tensor pick = ops.math().sub(ops.math().greater(u, ops.scalar(lo)), ops.math().greater(u, ops.scalar(hi)));
+      int[] begin = new int[shape.length];
+      begin[axis] = j;
+      Tensor part = ops.math().mul(ops.shape().slice(padded, begin, shape), pick);
+      out = out == null ? part : ops.math().add(out, part);
+    }
+    return out;
+  }
+
+  /**
+   * The Pi-model consistency (Laine &amp; Aila 2017): {@code mean_{i,k} (softmax(a)_ik - softmax(b)_ik)^2} of two
+   * logit batches {@code [n, classes]}. Trace-safe.
+   */
+  static Tensor consistency(Ops ops, Tensor logitsA, Tensor logitsB) {
+    Tensor diff = ops.math().sub(ops.nn().softmax(logitsA, 1), ops.nn().softmax(logitsB, 1));
+    return ops.math().mean(ops.math().square(diff));
+  }
+
+  /**
+   * The mean prediction entropy (Grandvalet &amp; Bengio 2005) of a logit batch {@code [n, classes]}:
+   * {@code mean_i -sum_k p_ik log p_ik}, {@code p = softmax(logits)}, in nats (log-softmax, so stable). Trace-safe.
+   */
+  static Tensor entropy(Ops ops, Tensor logits) {
+    Tensor logP = ops.nn().logSoftmax(logits, 1);
+    Tensor plogp = ops.math().mul(ops.math().exp(logP), logP);
+    return ops.math().neg(ops.math().mean(ops.math().sum(plogp, false, 1)));
   }
 
   @Override

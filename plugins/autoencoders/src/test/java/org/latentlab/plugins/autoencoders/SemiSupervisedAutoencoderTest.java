@@ -51,6 +51,130 @@ class SemiSupervisedAutoencoderTest {
     return new SemiSupervisedParameters("mlp", 16, null, 64, "bce", labels, null, null, reconstructionWeight, 3e-3);
   }
 
+  /** A small model with the given unlabelled-data weights and view corruption. */
+  private static SemiSupervisedParameters small(int labels, double reconstructionWeight, double consistencyWeight,
+      double entropyWeight, double noise, double maskRate) {
+    return new SemiSupervisedParameters("mlp", 16, null, 64, "bce", labels, null, null, reconstructionWeight, 3e-3,
+        null, consistencyWeight, entropyWeight, noise, maskRate, 0);
+  }
+
+  private static Backend backend(String id) {
+    return id.equals("djl") ? djl : tensorflow;
+  }
+
+  /** The losses of one training step of {@code p} on the first 64 training images. */
+  private static Map<String, Float> oneStep(Backend backend, SemiSupervisedParameters p) {
+    ParameterStore store = new ParameterStore(5);
+    SemiSupervisedAutoencoder model = build(store, p, 5);
+    HostTensor all = TRAIN.images(java.util.stream.IntStream.range(0, TRAIN.size()).toArray());
+    try (ComputeSession session = backend.open(store, 5)) {
+      return FamilyData.train(session, model, all, 1, 64).get(0);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"djl", "tensorflow"})
+  void consistencyIsZeroForIdenticalViewsAndPositiveForCorruptedOnes(String backendId) {
+    Map<String, Float> identical = oneStep(backend(backendId), small(40, 0.0, 1.0, 0.0, 0.0, 0.0));
+    assertThat(identical.get("consistency")).isEqualTo(0f);
+    assertThat(identical).doesNotContainKeys("entropy", "reconstruction");
+    Map<String, Float> noisy = oneStep(backend(backendId), small(40, 0.0, 1.0, 0.0, 0.3, 0.0));
+    Map<String, Float> masked = oneStep(backend(backendId), small(40, 0.0, 1.0, 0.0, 0.0, 0.3));
+    assertThat(noisy.get("consistency")).isGreaterThan(1e-7f);
+    assertThat(masked.get("consistency")).isGreaterThan(1e-7f);
+    // The objective is the weighted sum of the reported terms.
+    assertThat(noisy.get("loss")).isCloseTo(noisy.get("classification") + noisy.get("consistency"),
+        org.assertj.core.api.Assertions.within(1e-5f));
+    Map<String, Float> baseline = oneStep(backend(backendId), small(40, 0.0, 0.0, 0.0, 0.3, 0.3));
+    assertThat(baseline).containsOnlyKeys("loss", "classification");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"djl", "tensorflow"})
+  void entropyAndConsistencyMatchAHandComputation(String backendId) {
+    float[] a = {0f, 0f, 0f, 0f, 2f, 0f, -1f, 0.5f, 10f, -10f, 3f, 1f};
+    float[] b = {1f, 0f, 0f, 0f, 0f, 2f, -1f, 0.5f, -10f, 10f, 1f, 3f};
+    double entropy = 0;
+    double squares = 0;
+    for (int i = 0; i < 3; i++) {
+      double[] p = softmax(a, i);
+      double[] q = softmax(b, i);
+      for (int k = 0; k < 4; k++) {
+        entropy -= p[k] * Math.log(p[k]);
+        squares += (p[k] - q[k]) * (p[k] - q[k]);
+      }
+    }
+    entropy /= 3; // mean over images of the sum over classes
+    squares /= 12; // mean over images and classes
+    try (ComputeSession session = backend(backendId).open(new ParameterStore(1), 1)) {
+      Map<String, HostTensor> out = session.compile((ops, in) -> Map.of(
+              "entropy", SemiSupervisedAutoencoder.entropy(ops, in.get("a")),
+              "consistency", SemiSupervisedAutoencoder.consistency(ops, in.get("a"), in.get("b"))))
+          .apply(Map.of("a", new HostTensor(a, new int[] {3, 4}), "b", new HostTensor(b, new int[] {3, 4})));
+      assertThat((double) out.get("entropy").data()[0]).isCloseTo(entropy, org.assertj.core.api.Assertions.within(1e-5));
+      assertThat((double) out.get("consistency").data()[0]).isCloseTo(squares,
+          org.assertj.core.api.Assertions.within(1e-6));
+    }
+    // The uniform row alone has entropy log 4.
+    try (ComputeSession session = backend(backendId).open(new ParameterStore(1), 1)) {
+      HostTensor uniform = new HostTensor(new float[] {0f, 0f, 0f, 0f}, new int[] {1, 4});
+      HostTensor h = session.compile((ops, in) -> Map.of("h", SemiSupervisedAutoencoder.entropy(ops, in.get("x"))))
+          .apply(Map.of("x", uniform)).get("h");
+      assertThat((double) h.data()[0]).isCloseTo(Math.log(4), org.assertj.core.api.Assertions.within(1e-5));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"djl", "tensorflow"})
+  void translationShiftsEachImageByItsOwnBoundedOffset(String backendId) {
+    int n = 32;
+    float[] dots = new float[n * SIDE * SIDE];
+    for (int i = 0; i < n; i++) {
+      dots[i * SIDE * SIDE + 8 * SIDE + 8] = 1f; // one bright pixel at (8, 8)
+    }
+    HostTensor shifted;
+    try (ComputeSession session = backend(backendId).open(new ParameterStore(1), 3)) {
+      shifted = session.compile((ops, in) -> Map.of("y", SemiSupervisedAutoencoder.translate(ops, in.get("x"), 2)))
+          .apply(Map.of("x", new HostTensor(dots, new int[] {n, 1, SIDE, SIDE}))).get("y");
+    }
+    assertThat(shifted.shape()).containsExactly(n, 1, SIDE, SIDE);
+    java.util.Set<Integer> offsets = new java.util.HashSet<>();
+    for (int i = 0; i < n; i++) {
+      int bright = -1;
+      float sum = 0;
+      for (int p = 0; p < SIDE * SIDE; p++) {
+        float v = shifted.data()[i * SIDE * SIDE + p];
+        sum += v;
+        if (v == 1f) {
+          bright = p;
+        }
+      }
+      assertThat(sum).as("image %d keeps its one pixel", i).isEqualTo(1f);
+      int dy = bright / SIDE - 8;
+      int dx = bright % SIDE - 8;
+      assertThat(Math.max(Math.abs(dy), Math.abs(dx))).isLessThanOrEqualTo(2);
+      offsets.add(dy * 10 + dx);
+    }
+    assertThat(offsets.size()).as("distinct offsets among %d images", n).isGreaterThan(5);
+  }
+
+  private static double[] softmax(float[] logits, int row) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < 4; k++) {
+      max = Math.max(max, logits[row * 4 + k]);
+    }
+    double[] p = new double[4];
+    double sum = 0;
+    for (int k = 0; k < 4; k++) {
+      p[k] = Math.exp(logits[row * 4 + k] - max);
+      sum += p[k];
+    }
+    for (int k = 0; k < 4; k++) {
+      p[k] /= sum;
+    }
+    return p;
+  }
+
   @Test
   void theLabelledSubsetIsClassBalancedAndFixedBySeed() {
     ImageSet subset = build(new ParameterStore(1), small(22, null), 42).labelledSubset();
@@ -129,20 +253,26 @@ class SemiSupervisedAutoencoderTest {
   @ParameterizedTest
   @ValueSource(strings = {"djl", "tensorflow"})
   void jointTrainingClassifiesSeparableClassesWellAboveChance(String backendId) {
-    Backend backend = backendId.equals("djl") ? djl : tensorflow;
+    Backend backend = backend(backendId);
     HostTensor all = TRAIN.images(java.util.stream.IntStream.range(0, TRAIN.size()).toArray());
-    for (Double reconstructionWeight : new Double[] {1.0, 0.0}) {
+    Map<String, SemiSupervisedParameters> variants = new java.util.LinkedHashMap<>();
+    variants.put("defaults (reconstruction, consistency, entropy)", small(40, null));
+    variants.put("consistency and entropy, hidden head", new SemiSupervisedParameters("mlp", 16, null, 64, "bce", 40,
+        null, null, 0.0, 3e-3, 32, null, null, null, null, null));
+    variants.put("supervised-only baseline", small(40, 0.0, 0.0, 0.0, 0.15, 0.2));
+    variants.forEach((name, p) -> {
       ParameterStore store = new ParameterStore(9);
-      SemiSupervisedAutoencoder model = build(store, small(40, reconstructionWeight), 9);
+      SemiSupervisedAutoencoder model = build(store, p, 9);
       try (ComputeSession session = backend.open(store, 9)) {
         List<Map<String, Float>> losses = FamilyData.train(session, model, all, 40, 64);
         float first = losses.get(0).get("loss");
         float last = losses.get(losses.size() - 1).get("loss");
-        assertThat(last).as("weight %s: last loss vs first %s", reconstructionWeight, first).isLessThan(0.8f * first);
-        assertThat(losses.get(0).containsKey("reconstruction")).isEqualTo(reconstructionWeight > 0);
-        assertThat(accuracy(session, model)).as("test accuracy, reconstruction weight %s (chance 0.25)",
-            reconstructionWeight).isGreaterThan(0.6);
+        assertThat(last).as("%s: last loss vs first %s", name, first).isLessThan(0.8f * first);
+        assertThat(losses.get(0).containsKey("reconstruction")).isEqualTo(p.reconstructionWeight() > 0);
+        assertThat(losses.get(0).containsKey("consistency")).isEqualTo(p.consistencyWeight() > 0);
+        assertThat(losses.get(0).containsKey("entropy")).isEqualTo(p.entropyWeight() > 0);
+        assertThat(accuracy(session, model)).as("test accuracy, %s (chance 0.25)", name).isGreaterThan(0.6);
       }
-    }
+    });
   }
 }
