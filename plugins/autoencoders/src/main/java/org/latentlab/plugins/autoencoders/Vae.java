@@ -25,6 +25,8 @@ import org.latentlab.api.train.TrainingStep;
  * reconstruction term at one posterior sample plus the KL term (beta 1: the true negative ELBO).
  */
 public final class Vae extends AutoencoderBase {
+  private static final float LOGVAR_LIMIT = 10f;
+
   private final VaeParameters parameters;
   private final int imageSize;
 
@@ -42,10 +44,16 @@ public final class Vae extends AutoencoderBase {
     return heads;
   }
 
-  /** The posterior's mean and log-variance, {@code [n, d]} each. */
+  /**
+   * The posterior's mean and log-variance, {@code [n, d]} each. The log-variance is clipped to
+   * [-{@value #LOGVAR_LIMIT}, {@value #LOGVAR_LIMIT}]: an unbounded one can overflow {@code exp} early in
+   * training (seen on the shapes set, whose images are mostly black), and no useful posterior needs a
+   * standard deviation outside [e^-5, e^5].
+   */
   private List<Tensor> posterior(Ops ops, Tensor x) {
     Tensor h = network.trunk().apply(ops, x);
-    return List.of(network.heads().get(0).apply(ops, h), network.heads().get(1).apply(ops, h));
+    Tensor logvar = ops.math().clip(network.heads().get(1).apply(ops, h), -LOGVAR_LIMIT, LOGVAR_LIMIT);
+    return List.of(network.heads().get(0).apply(ops, h), logvar);
   }
 
   @Override
