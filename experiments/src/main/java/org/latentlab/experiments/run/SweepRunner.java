@@ -108,7 +108,18 @@ public final class SweepRunner {
         arguments);
     Process p = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(parent.resolve(stem + ".log").toFile()).start();
-    return p.waitFor() == 0;
+    // A stopped launcher (Ctrl-C, kill) stops its runs too instead of leaving them training unseen.
+    Thread stopChild = new Thread(p::destroyForcibly, "stop " + stem);
+    Runtime.getRuntime().addShutdownHook(stopChild);
+    try {
+      return p.waitFor() == 0;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopChild);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or about to: nothing to undo
+      }
+    }
   }
 
   /** The resolved descriptor, its backend given {@code threads} engine threads where it has that parameter. */
