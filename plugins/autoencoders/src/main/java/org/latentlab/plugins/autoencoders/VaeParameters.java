@@ -12,7 +12,7 @@ import org.latentlab.api.spi.Problems;
  * {@code KL = -1/2 sum_j (1 + log sigma_j^2 - mu_j^2 - sigma_j^2)}.
  *
  * @param architecture {@code conv} (default) or {@code mlp}
- * @param latentDim    size of the code (default 16)
+ * @param latentDim    size of the code (default 32, as the other autoencoders, so codes compare at one size)
  * @param channels     channels of the first conv block (conv; default 32)
  * @param hidden       width of the hidden dense layer (mlp; default 512)
  * @param loss         reconstruction log-likelihood: {@code bce} (Bernoulli decoder, default) or {@code mse}
@@ -26,7 +26,7 @@ public record VaeParameters(String architecture, Integer latentDim, Integer chan
   /** Fills in defaults for absent fields. */
   public VaeParameters {
     architecture = architecture == null ? "conv" : architecture;
-    latentDim = latentDim == null ? 16 : latentDim;
+    latentDim = latentDim == null ? 32 : latentDim;
     channels = channels == null ? 32 : channels;
     hidden = hidden == null ? 512 : hidden;
     loss = loss == null ? "bce" : loss;
