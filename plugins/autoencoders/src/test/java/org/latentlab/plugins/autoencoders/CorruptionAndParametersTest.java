@@ -85,7 +85,7 @@ class CorruptionAndParametersTest {
     assertThat(new DenoisingAutoencoderParameters(null, null, null, null, null, null, null, null))
         .isEqualTo(new DenoisingAutoencoderParameters("conv", 32, 32, 512, "bce", "masking", 0.25, 1e-3));
     assertThat(new VaeParameters(null, null, null, null, null, null, null))
-        .isEqualTo(new VaeParameters("conv", 16, 32, 512, "bce", 1.0, 1e-3));
+        .isEqualTo(new VaeParameters("conv", 32, 32, 512, "bce", 1.0, 1e-3));
     assertThat(new SemiSupervisedParameters(null, null, null, null, null, null, null, null, null, null))
         .isEqualTo(new SemiSupervisedParameters("conv", 32, 32, 512, "bce", 100, 64, 1.0, 1.0, 1e-3));
     assertThat(new SemiSupervisedParameters(null, null, null, null, null, 20, null, null, null, null).labelledBatch())
