@@ -1,9 +1,14 @@
 package org.latentlab.plugins.evaluators;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.latentlab.api.data.Dataset;
 import org.latentlab.api.data.ImageSet;
 import org.latentlab.api.spi.EvaluationContext;
+import org.latentlab.api.spi.Model;
 import org.latentlab.api.train.BatchedInference;
 import org.latentlab.api.train.CompiledFunction;
 
@@ -52,5 +57,27 @@ final class Encodings {
       }
     }
     return out;
+  }
+
+  /**
+   * Training and test features of the model's code ({@code latent}, with {@code evaluatorId}'s message
+   * when the model cannot encode) and of the requested baselines: {@code raw-pixels}, and
+   * {@code random-encoder} where the context has an untrained twin.
+   */
+  static Map<String, FeatureMatrix[]> representations(EvaluationContext context, String evaluatorId,
+      List<String> baselines) {
+    Dataset data = context.dataset();
+    CompiledFunction encode = require(context, Model.Functions.ENCODE, evaluatorId);
+    Map<String, FeatureMatrix[]> representations = new LinkedHashMap<>();
+    representations.put("latent", new FeatureMatrix[] {encode(encode, data.train()), encode(encode, data.test())});
+    if (baselines.contains("raw-pixels")) {
+      representations.put("raw-pixels", new FeatureMatrix[] {
+          FeatureMatrix.pixels(data.train()), FeatureMatrix.pixels(data.test())});
+    }
+    if (baselines.contains("random-encoder")) {
+      context.untrainedFunction(Model.Functions.ENCODE).ifPresent(f -> representations.put("random-encoder",
+          new FeatureMatrix[] {encode(f, data.train()), encode(f, data.test())}));
+    }
+    return representations;
   }
 }

@@ -9,9 +9,7 @@ import org.latentlab.api.data.Dataset;
 import org.latentlab.api.spi.EvaluationContext;
 import org.latentlab.api.spi.Evaluation;
 import org.latentlab.api.spi.Evaluator;
-import org.latentlab.api.spi.Model;
 import org.latentlab.api.spi.ResultTable;
-import org.latentlab.api.train.CompiledFunction;
 
 /**
  * The k-nearest-neighbour probe on frozen features (Wu et al. 2018, "Unsupervised feature learning via
@@ -35,18 +33,7 @@ final class KnnProbeEvaluator implements Evaluator {
   @Override
   public Evaluation evaluate(EvaluationContext context) {
     Dataset data = context.dataset();
-    CompiledFunction encode = Encodings.require(context, Model.Functions.ENCODE, ID);
-    Map<String, FeatureMatrix[]> representations = new LinkedHashMap<>();
-    representations.put("latent", new FeatureMatrix[] {
-        Encodings.encode(encode, data.train()), Encodings.encode(encode, data.test())});
-    if (parameters.baselines().contains("raw-pixels")) {
-      representations.put("raw-pixels", new FeatureMatrix[] {
-          FeatureMatrix.pixels(data.train()), FeatureMatrix.pixels(data.test())});
-    }
-    if (parameters.baselines().contains("random-encoder")) {
-      context.untrainedFunction(Model.Functions.ENCODE).ifPresent(f -> representations.put("random-encoder",
-          new FeatureMatrix[] {Encodings.encode(f, data.train()), Encodings.encode(f, data.test())}));
-    }
+    Map<String, FeatureMatrix[]> representations = Encodings.representations(context, ID, parameters.baselines());
     context.progress().start(ID, representations.size());
     List<Outcome> outcomes = new ArrayList<>();
     for (Map.Entry<String, FeatureMatrix[]> e : representations.entrySet()) {

@@ -11,9 +11,7 @@ import org.latentlab.api.spi.Chart;
 import org.latentlab.api.spi.EvaluationContext;
 import org.latentlab.api.spi.Evaluation;
 import org.latentlab.api.spi.Evaluator;
-import org.latentlab.api.spi.Model;
 import org.latentlab.api.spi.ResultTable;
-import org.latentlab.api.train.CompiledFunction;
 
 /**
  * Label efficiency of a representation, the semi-supervised protocol of e.g. Hénaff et al. 2020
@@ -38,18 +36,7 @@ final class LabelEfficiencyEvaluator implements Evaluator {
   @Override
   public Evaluation evaluate(EvaluationContext context) {
     Dataset data = context.dataset();
-    CompiledFunction encode = Encodings.require(context, Model.Functions.ENCODE, ID);
-    Map<String, FeatureMatrix[]> representations = new LinkedHashMap<>();
-    representations.put("latent", new FeatureMatrix[] {
-        Encodings.encode(encode, data.train()), Encodings.encode(encode, data.test())});
-    if (parameters.baselines().contains("raw-pixels")) {
-      representations.put("raw-pixels", new FeatureMatrix[] {
-          FeatureMatrix.pixels(data.train()), FeatureMatrix.pixels(data.test())});
-    }
-    if (parameters.baselines().contains("random-encoder")) {
-      context.untrainedFunction(Model.Functions.ENCODE).ifPresent(f -> representations.put("random-encoder",
-          new FeatureMatrix[] {Encodings.encode(f, data.train()), Encodings.encode(f, data.test())}));
-    }
+    Map<String, FeatureMatrix[]> representations = Encodings.representations(context, ID, parameters.baselines());
     int numClasses = data.numClasses();
     List<Double> fractions = parameters.fractions();
     List<int[]> subsets = new ArrayList<>();
