@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.latentlab.api.params.ParameterStore;
+import org.latentlab.api.params.RandomStreams;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.Losses;
 import org.latentlab.api.train.Trainer;
@@ -90,12 +91,9 @@ final class DjlTrainer implements Trainer {
     stepsRun = steps;
   }
 
-  /** The engine seed of step {@code step}: the session seed and the step mixed (SplitMix64's finaliser). */
+  /** The engine seed of step {@code step}: the session seed and the step mixed, folded to an int. */
   static int stepSeed(long seed, long step) {
-    long z = seed + step * 0x9E3779B97F4A7C15L;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    z ^= z >>> 31;
+    long z = RandomStreams.mix(seed, step);
     return (int) (z ^ (z >>> 32));
   }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.latentlab.api.params.ParameterStore;
+import org.latentlab.api.params.RandomStreams;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.ComputeSession;
@@ -91,14 +92,11 @@ final class TfComputeSession implements ComputeSession {
   }
 
   /**
-   * The key of the next random op traced into this session: the run's seed and the op's number mixed
-   * (SplitMix64's finaliser), so every op draws from its own stream.
+   * The key of the next random op traced into this session: the run's seed and the op's number mixed,
+   * so every op draws from its own stream.
    */
   long nextRandomKey() {
-    long z = randomSeed + (++randomOps) * 0x9E3779B97F4A7C15L;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    return RandomStreams.mix(randomSeed, ++randomOps);
   }
 
   /** A fresh prefix for names of a traced function's gradient ops. */

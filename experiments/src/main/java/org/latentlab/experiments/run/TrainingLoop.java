@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.latentlab.api.data.ImageSet;
+import org.latentlab.api.params.RandomStreams;
 import org.latentlab.api.spi.Model;
 import org.latentlab.api.spi.Progress;
 import org.latentlab.api.train.Trainer;
@@ -21,6 +22,9 @@ import org.latentlab.experiments.descriptor.TrainingBudget;
  * and stops on a non-finite loss.
  */
 final class TrainingLoop {
+  /** Keeps the batch-preparation streams apart from the backend's per-step streams of the same seed. */
+  private static final long PREPARE_STREAM = 0x632BE59BD9B4E019L;
+
   private final Trainer trainer;
   private final Model model;
   private final TrainingProgram program;
@@ -118,7 +122,7 @@ final class TrainingLoop {
 
   /** The generator {@link Model#prepareBatch} draws from in the next step: seeded by the run's seed and the step's number. */
   private SplittableRandom stepRandom() {
-    return new SplittableRandom(seed ^ (0x632BE59BD9B4E019L * (trainer.stepsRun() + 1)));
+    return new SplittableRandom(RandomStreams.mix(seed ^ PREPARE_STREAM, trainer.stepsRun() + 1));
   }
 
   private String status(Map<String, Map<String, Double>> last) {

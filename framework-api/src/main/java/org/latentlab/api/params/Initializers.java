@@ -34,7 +34,7 @@ public final class Initializers {
     return (shape, fanIn, fanOut, random) -> {
       float[] v = new float[Math.toIntExact(Shapes.size(shape))];
       for (int i = 0; i < v.length; i++) {
-        v[i] = (float) (gaussian(random) * std);
+        v[i] = (float) (RandomStreams.gaussian(random) * std);
       }
       return v;
     };
@@ -73,15 +73,5 @@ public final class Initializers {
   public static Initializer heUniform() {
     return (shape, fanIn, fanOut, random) ->
         uniform(Math.sqrt(6.0 / fanIn)).initialize(shape, fanIn, fanOut, random);
-  }
-
-  /** Box-Muller from a {@link SplittableRandom}, which has no Gaussian of its own in Java 17. */
-  static double gaussian(java.util.SplittableRandom random) {
-    double u1;
-    do {
-      u1 = random.nextDouble();
-    } while (u1 <= Double.MIN_NORMAL);
-    double u2 = random.nextDouble();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
   }
 }

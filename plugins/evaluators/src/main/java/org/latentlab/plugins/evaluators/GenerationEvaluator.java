@@ -12,6 +12,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.data.ImageSet;
+import org.latentlab.api.params.RandomStreams;
 import org.latentlab.api.spi.Evaluation;
 import org.latentlab.api.spi.EvaluationContext;
 import org.latentlab.api.spi.Evaluator;
@@ -165,7 +166,7 @@ final class GenerationEvaluator implements Evaluator {
     DMatrixRMaj eps = new DMatrixRMaj(d, n);
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
-        eps.set(j, i, HostRandom.gaussian(random));
+        eps.set(j, i, RandomStreams.gaussian(random));
       }
     }
     DMatrixRMaj z = new DMatrixRMaj(d, n);
@@ -201,7 +202,7 @@ final class GenerationEvaluator implements Evaluator {
   private static HostTensor normal(int n, int d, SplittableRandom random) {
     float[] v = new float[n * d];
     for (int i = 0; i < v.length; i++) {
-      v[i] = (float) HostRandom.gaussian(random);
+      v[i] = (float) RandomStreams.gaussian(random);
     }
     return new HostTensor(v, new int[] {n, d});
   }

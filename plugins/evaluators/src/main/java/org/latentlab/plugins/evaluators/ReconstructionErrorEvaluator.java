@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.latentlab.api.data.ImageSet;
+import org.latentlab.api.params.RandomStreams;
 import org.latentlab.api.spi.EvaluationContext;
 import org.latentlab.api.spi.Evaluation;
 import org.latentlab.api.spi.Evaluator;
@@ -92,7 +93,7 @@ final class ReconstructionErrorEvaluator implements Evaluator {
     float[] v = images.pixels().clone();
     for (int i = 0; i < v.length; i++) {
       switch (parameters.corruption()) {
-        case "gaussian" -> v[i] = Math.min(1, Math.max(0, v[i] + (float) (level * HostRandom.gaussian(random))));
+        case "gaussian" -> v[i] = Math.min(1, Math.max(0, v[i] + (float) (level * RandomStreams.gaussian(random))));
         case "masking" -> v[i] = random.nextDouble() < level ? 0 : v[i];
         case "salt-and-pepper" -> {
           if (random.nextDouble() < level) {

@@ -3,6 +3,7 @@ package org.latentlab.plugins.evaluators;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
+import org.latentlab.api.params.RandomStreams;
 
 /**
  * Exact t-SNE (van der Maaten &amp; Hinton 2008) to two dimensions. Input affinities are Gaussian with a
@@ -138,7 +139,7 @@ final class Tsne {
     SplittableRandom random = new SplittableRandom(settings.seed());
     double[] y = new double[2 * n];
     for (int i = 0; i < y.length; i++) {
-      y[i] = 1e-4 * HostRandom.gaussian(random);
+      y[i] = 1e-4 * RandomStreams.gaussian(random);
     }
     double[] update = new double[2 * n];
     double[] gains = new double[2 * n];

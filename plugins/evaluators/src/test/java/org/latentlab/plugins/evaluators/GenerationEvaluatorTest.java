@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.api.data.Dataset;
+import org.latentlab.api.params.RandomStreams;
 import org.latentlab.api.spi.Backend;
 import org.latentlab.api.spi.Evaluation;
 import org.latentlab.api.spi.EvaluationContext;
@@ -92,8 +93,8 @@ class GenerationEvaluatorTest {
     int n = 5000;
     float[] codes = new float[n * 2];
     for (int i = 0; i < n; i++) {
-      double a = HostRandom.gaussian(r);
-      double b = HostRandom.gaussian(r);
+      double a = RandomStreams.gaussian(r);
+      double b = RandomStreams.gaussian(r);
       codes[2 * i] = (float) (1 + 2 * a);
       codes[2 * i + 1] = (float) (-1 + a + 0.5 * b);
     }

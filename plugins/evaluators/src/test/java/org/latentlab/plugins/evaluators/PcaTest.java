@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.latentlab.api.params.RandomStreams;
 
 class PcaTest {
 
@@ -15,7 +16,7 @@ class PcaTest {
     double[] x = new double[n * 3];
     SplittableRandom r = new SplittableRandom(3);
     for (int i = 0; i < n; i++) {
-      double t = 5 * HostRandom.gaussian(r);
+      double t = 5 * RandomStreams.gaussian(r);
       for (int j = 0; j < 3; j++) {
         x[i * 3 + j] = 7 + j + t * direction[j];
       }
@@ -42,7 +43,7 @@ class PcaTest {
     double[] sd = {1, 3, 0.5, 2};
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < 4; j++) {
-        x[i * 4 + j] = sd[j] * HostRandom.gaussian(r);
+        x[i * 4 + j] = sd[j] * RandomStreams.gaussian(r);
       }
     }
     Pca pca = Pca.fit(x, n, 4);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.data.ImageSet;
+import org.latentlab.api.params.RandomStreams;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
 
@@ -31,7 +32,7 @@ final class QuadrantData {
       for (int y = 0; y < SIDE; y++) {
         for (int x = 0; x < SIDE; x++) {
           float base = quadrant(y, x) == cls ? 0.7f : 0.2f;
-          pixels[i * SIDE * SIDE + y * SIDE + x] = (float) Math.min(1, Math.max(0, base + 0.1 * HostRandom.gaussian(r)));
+          pixels[i * SIDE * SIDE + y * SIDE + x] = (float) Math.min(1, Math.max(0, base + 0.1 * RandomStreams.gaussian(r)));
         }
       }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.latentlab.api.params.RandomStreams;
 
 class TsneTest {
   private static final int PER_CLUSTER = 60;
@@ -18,7 +19,7 @@ class TsneTest {
       int c = i % 3;
       labels[i] = c;
       for (int j = 0; j < DIM; j++) {
-        x[i * DIM + j] = (j == c ? 20 : 0) + HostRandom.gaussian(r);
+        x[i * DIM + j] = (j == c ? 20 : 0) + RandomStreams.gaussian(r);
       }
     }
     return x;
