@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.latentlab.api.data.ImageAugmentation;
 import org.latentlab.api.data.ImageSet;
 import org.latentlab.api.nn.Activation;
 import org.latentlab.api.nn.Dense;
@@ -26,11 +27,12 @@ import org.latentlab.api.train.TrainingStep;
  * A semi-supervised autoencoder (see {@link SemiSupervisedParameters} for the objective and its sources): an
  * autoencoder whose code also feeds a classifier head ({@code classifier/}, code -> class logits; linear, or
  * one ReLU hidden layer {@code classifier/hidden} then {@code classifier/out} when {@code classifierHidden > 0}),
- * trained in one step, {@code semi-supervised}, on the sampled batch {@code x} (reconstruction, and the
- * Pi-model consistency and entropy terms on two corrupted views of it) and a labelled batch {@code xl, yl}
- * that {@link #prepareBatch} draws with replacement from a fixed class-balanced subset of the training split.
- * Reports {@code classification} and, for each term whose weight is not 0, {@code reconstruction},
- * {@code consistency} and {@code entropy}. Offers {@code classify} ({@code x -> logits [n, classes]}) beside
+ * trained in one step, {@code semi-supervised}, on the sampled batch {@code x} (reconstruction; the FixMatch
+ * pseudo-label term on its weak and strong views {@code xw, xs}; the Pi-model consistency and entropy terms on
+ * two corrupted views of it) and a labelled batch {@code xl, yl} that {@link #prepareBatch} draws with
+ * replacement from a fixed class-balanced subset of the training split. Reports {@code classification} and, for
+ * each term whose weight is not 0, {@code reconstruction}, {@code pseudo-label} with {@code confident} (the
+ * fraction of the batch above the threshold), {@code consistency} and {@code entropy}. Offers {@code classify} ({@code x -> logits [n, classes]}) beside
  * encode, decode and reconstruct.
  */
 public final class SemiSupervisedAutoencoder extends AutoencoderBase {
@@ -73,6 +75,8 @@ public final class SemiSupervisedAutoencoder extends AutoencoderBase {
     float cw = parameters.classifierWeight().floatValue();
     float consistencyWeight = parameters.consistencyWeight().floatValue();
     float entropyWeight = parameters.entropyWeight().floatValue();
+    float pseudoLabelWeight = parameters.pseudoLabelWeight().floatValue();
+    float threshold = parameters.threshold().floatValue();
     return TrainingProgram.single(new TrainingStep(
         STEP,
         (ops, batch) -> {
@@ -87,6 +91,14 @@ public final class SemiSupervisedAutoencoder extends AutoencoderBase {
             objective = ops.math().add(objective, ops.math().scale(reconstruction, rw));
           }
           terms.put("classification", classification);
+          if (pseudoLabelWeight > 0) {
+            Tensor weak = ops.stopGradient(classifier.apply(ops, encode(ops, batch.get("xw"))));
+            Tensor strong = classifier.apply(ops, encode(ops, batch.get("xs")));
+            Tensor[] pseudo = pseudoLabelLoss(ops, weak, strong, threshold);
+            terms.put("pseudo-label", pseudo[0]);
+            terms.put("confident", pseudo[1]);
+            objective = ops.math().add(objective, ops.math().scale(pseudo[0], pseudoLabelWeight));
+          }
           if (parameters.usesViews()) {
             Tensor first = classifier.apply(ops, encode(ops, corrupt(ops, x)));
             if (consistencyWeight > 0) {
@@ -159,6 +171,22 @@ public final class SemiSupervisedAutoencoder extends AutoencoderBase {
   }
 
   /**
+   * FixMatch's unlabelled loss (Sohn et al. 2020): with {@code p = softmax(weakLogits)} (a fixed target, no
+   * gradient) and {@code q = softmax(strongLogits)}, {@code mean_i 1[max_k p_ik > threshold] * -log q_i,argmax p_i}
+   * over the batch (images below the threshold count as 0). Returns that loss and the fraction of confident
+   * images. Trace-safe: the arg-max is the one-hot {@code p_ik >= max_k p_ik}.
+   */
+  static Tensor[] pseudoLabelLoss(Ops ops, Tensor weakLogits, Tensor strongLogits, float threshold) {
+    Tensor p = ops.nn().softmax(ops.stopGradient(weakLogits), 1);
+    Tensor maxP = ops.math().max(p, true, 1);
+    Tensor confident = ops.math().greater(maxP, ops.scalar(threshold));
+    Tensor target = ops.math().greater(ops.math().sub(p, maxP), ops.scalar(-1e-7f));
+    Tensor logQ = ops.nn().logSoftmax(strongLogits, 1);
+    Tensor perImage = ops.math().neg(ops.math().sum(ops.math().mul(target, logQ), true, 1));
+    return new Tensor[] {ops.math().mean(ops.math().mul(confident, perImage)), ops.math().mean(confident)};
+  }
+
+  /**
    * The Pi-model consistency (Laine &amp; Aila 2017): {@code mean_{i,k} (softmax(a)_ik - softmax(b)_ik)^2} of two
    * logit batches {@code [n, classes]}. Trace-safe.
    */
@@ -182,7 +210,11 @@ public final class SemiSupervisedAutoencoder extends AutoencoderBase {
     functions.put(Functions.CLASSIFY, (ops, in) -> Map.of("logits", classifier.apply(ops, encode(ops, in.get("x")))));
   }
 
-  /** Adds {@code xl [labelledBatch, c, h, w]} and {@code yl [labelledBatch]}, drawn with replacement from {@code random}. */
+  /**
+   * Adds {@code xl [labelledBatch, c, h, w]} and {@code yl [labelledBatch]}, drawn with replacement from
+   * {@code random} ({@code xl} weakly augmented when {@code augmentLabelled}), and, when the pseudo-label term
+   * is on, a weak view {@code xw} and a strong view {@code xs} of the batch's {@code x}.
+   */
   @Override
   public Map<String, HostTensor> prepareBatch(String stepName, Map<String, HostTensor> batch, SplittableRandom random) {
     ImageSet subset = labelledSubset();
@@ -191,8 +223,13 @@ public final class SemiSupervisedAutoencoder extends AutoencoderBase {
       idx[i] = random.nextInt(subset.size());
     }
     Map<String, HostTensor> out = new LinkedHashMap<>(batch);
-    out.put("xl", subset.images(idx));
+    HostTensor xl = subset.images(idx);
+    out.put("xl", parameters.augmentLabelled() ? ImageAugmentation.WEAK.apply(xl, random) : xl);
     out.put("yl", subset.labelTensor(idx));
+    if (parameters.pseudoLabelWeight() > 0) {
+      out.put("xw", ImageAugmentation.WEAK.apply(batch.get("x"), random));
+      out.put("xs", ImageAugmentation.STRONG.apply(batch.get("x"), random));
+    }
     return out;
   }
 

@@ -19,6 +19,7 @@ import org.latentlab.api.spi.Backend;
 import org.latentlab.api.spi.Model;
 import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.tensor.HostTensor;
+import org.latentlab.api.tensor.Tensor;
 import org.latentlab.api.train.ComputeSession;
 import org.latentlab.testkit.TestBackends;
 
@@ -51,11 +52,17 @@ class SemiSupervisedAutoencoderTest {
     return new SemiSupervisedParameters("mlp", 16, null, 64, "bce", labels, null, null, reconstructionWeight, 3e-3);
   }
 
+  /** Reconstruction only, labelled images not augmented. */
+  private static SemiSupervisedParameters plain(int labels) {
+    return new SemiSupervisedParameters("mlp", 16, null, 64, "bce", labels, null, null, null, 3e-3, null, null,
+        null, null, null, null, 0.0, null, false);
+  }
+
   /** A small model with the given unlabelled-data weights and view corruption. */
   private static SemiSupervisedParameters small(int labels, double reconstructionWeight, double consistencyWeight,
       double entropyWeight, double noise, double maskRate) {
     return new SemiSupervisedParameters("mlp", 16, null, 64, "bce", labels, null, null, reconstructionWeight, 3e-3,
-        null, consistencyWeight, entropyWeight, noise, maskRate, 0);
+        null, consistencyWeight, entropyWeight, noise, maskRate, 0, 0.0, null, false);
   }
 
   private static Backend backend(String id) {
@@ -192,7 +199,7 @@ class SemiSupervisedAutoencoderTest {
 
   @Test
   void prepareBatchAddsLabelledImagesDeterministically() {
-    SemiSupervisedAutoencoder model = build(new ParameterStore(1), small(20, null), 42);
+    SemiSupervisedAutoencoder model = build(new ParameterStore(1), plain(20), 42);
     HostTensor x = FamilyData.batch(new HostTensor(TRAIN.pixels(), new int[] {400, 1, SIDE, SIDE}), 0, 8);
     Map<String, HostTensor> a = model.prepareBatch(SemiSupervisedAutoencoder.STEP, Map.of("x", x), new SplittableRandom(7));
     Map<String, HostTensor> b = model.prepareBatch(SemiSupervisedAutoencoder.STEP, Map.of("x", x), new SplittableRandom(7));
@@ -218,6 +225,41 @@ class SemiSupervisedAutoencoderTest {
             && subset.labels()[j] == (int) a.get("yl").data()[i];
       }
       assertThat(found).as("labelled image %d and its label come from the subset", i).isTrue();
+    }
+  }
+
+  @Test
+  void prepareBatchAddsWeakAndStrongViewsForPseudoLabels() {
+    SemiSupervisedAutoencoder model = build(new ParameterStore(1), small(20, null), 42);
+    HostTensor x = FamilyData.batch(new HostTensor(TRAIN.pixels(), new int[] {400, 1, SIDE, SIDE}), 0, 8);
+    Map<String, HostTensor> a = model.prepareBatch(SemiSupervisedAutoencoder.STEP, Map.of("x", x), new SplittableRandom(7));
+    Map<String, HostTensor> b = model.prepareBatch(SemiSupervisedAutoencoder.STEP, Map.of("x", x), new SplittableRandom(7));
+    assertThat(a).containsOnlyKeys("x", "xl", "yl", "xw", "xs");
+    assertThat(a.get("xw").shape()).containsExactly(8, 1, SIDE, SIDE);
+    assertThat(a.get("xs").shape()).containsExactly(8, 1, SIDE, SIDE);
+    assertThat(a.get("xw")).isEqualTo(b.get("xw"));
+    assertThat(a.get("xs")).isEqualTo(b.get("xs"));
+    assertThat(a.get("xw")).isNotEqualTo(x);
+    assertThat(a.get("xs")).isNotEqualTo(a.get("xw"));
+    Map<String, HostTensor> without = build(new ParameterStore(1), plain(20), 42)
+        .prepareBatch(SemiSupervisedAutoencoder.STEP, Map.of("x", x), new SplittableRandom(7));
+    assertThat(without).containsOnlyKeys("x", "xl", "yl");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"djl", "tensorflow"})
+  void pseudoLabelLossMatchesAHandComputation(String backendId) {
+    // Rows 0 and 2 are confident (class 0, class 2), row 1 is not (max p about 0.51).
+    float[] weak = {10f, 0f, 0f, 0f, 1f, 0.5f, -1f, -1f, 0f, 0f, 8f, 0f};
+    float[] strong = {1f, 2f, 0f, -1f, 3f, 0f, 0f, 0f, 0.5f, 0f, 0f, 2f};
+    double expected = (-Math.log(softmax(strong, 0)[0]) - Math.log(softmax(strong, 2)[2])) / 3;
+    try (ComputeSession session = backend(backendId).open(new ParameterStore(1), 1)) {
+      Map<String, HostTensor> out = session.compile((ops, in) -> {
+        Tensor[] loss = SemiSupervisedAutoencoder.pseudoLabelLoss(ops, in.get("w"), in.get("s"), 0.95f);
+        return Map.of("loss", loss[0], "confident", loss[1]);
+      }).apply(Map.of("w", new HostTensor(weak, new int[] {3, 4}), "s", new HostTensor(strong, new int[] {3, 4})));
+      assertThat((double) out.get("loss").data()[0]).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-5));
+      assertThat(out.get("confident").data()[0]).isCloseTo(2f / 3, org.assertj.core.api.Assertions.within(1e-6f));
     }
   }
 
@@ -256,9 +298,9 @@ class SemiSupervisedAutoencoderTest {
     Backend backend = backend(backendId);
     HostTensor all = TRAIN.images(java.util.stream.IntStream.range(0, TRAIN.size()).toArray());
     Map<String, SemiSupervisedParameters> variants = new java.util.LinkedHashMap<>();
-    variants.put("defaults (reconstruction, consistency, entropy)", small(40, null));
+    variants.put("defaults (reconstruction, pseudo-labels)", small(40, null));
     variants.put("consistency and entropy, hidden head", new SemiSupervisedParameters("mlp", 16, null, 64, "bce", 40,
-        null, null, 0.0, 3e-3, 32, null, null, null, null, null));
+        null, null, 0.0, 3e-3, 32, 10.0, 0.1, null, null, null, 0.0, null, null));
     variants.put("supervised-only baseline", small(40, 0.0, 0.0, 0.0, 0.15, 0.2));
     variants.forEach((name, p) -> {
       ParameterStore store = new ParameterStore(9);
@@ -271,6 +313,7 @@ class SemiSupervisedAutoencoderTest {
         assertThat(losses.get(0).containsKey("reconstruction")).isEqualTo(p.reconstructionWeight() > 0);
         assertThat(losses.get(0).containsKey("consistency")).isEqualTo(p.consistencyWeight() > 0);
         assertThat(losses.get(0).containsKey("entropy")).isEqualTo(p.entropyWeight() > 0);
+        assertThat(losses.get(0).containsKey("pseudo-label")).isEqualTo(p.pseudoLabelWeight() > 0);
         assertThat(accuracy(session, model)).as("test accuracy, %s (chance 0.25)", name).isGreaterThan(0.6);
       }
     });
