@@ -62,10 +62,10 @@ final class DjlCompiledFunction implements CompiledFunction {
     }
   }
 
-  /** Host arrays copied into {@code scope} as tensors. */
+  /** Host arrays copied into {@code scope} as tensors (engine-owned storage, see {@link DjlOps#engineOwned}). */
   static Map<String, Tensor> inputs(NDManager scope, Map<String, HostTensor> batch) {
     Map<String, Tensor> inputs = new LinkedHashMap<>();
-    batch.forEach((k, v) -> inputs.put(k, new DjlTensor(scope.create(v.data(), DjlOps.shapeOf(v.shape())))));
+    batch.forEach((k, v) -> inputs.put(k, new DjlTensor(DjlOps.engineOwned(scope, v))));
     return inputs;
   }
 }

@@ -40,7 +40,7 @@ final class DjlComputeSession implements ComputeSession {
     for (ParameterStore.Entry e : store.entries()) {
       if (!values.containsKey(e.name())) {
         HostTensor v = e.initialValue();
-        values.put(e.name(), manager.create(v.data(), DjlOps.shapeOf(v.shape())));
+        values.put(e.name(), DjlOps.engineOwned(manager, v));
       }
     }
   }
@@ -81,13 +81,8 @@ final class DjlComputeSession implements ComputeSession {
   public void writeState(Map<String, HostTensor> state) {
     store.checkValues(state);
     materialise();
-    state.forEach((name, v) -> {
-      // An array made from host data may share that data's buffer, which only the new array keeps alive;
-      // intern() moves the storage but not that reference, so hand over a copy the engine owns.
-      try (NDArray fromHost = manager.create(v.data(), DjlOps.shapeOf(v.shape()))) {
-        values.get(name).intern(fromHost.duplicate());
-      }
-    });
+    // intern() moves the storage but not a host buffer's reference, so hand over a copy the engine owns.
+    state.forEach((name, v) -> values.get(name).intern(DjlOps.engineOwned(manager, v)));
   }
 
   /** Arrays the session's manager owns (every entry, nothing else once a step has finished). */

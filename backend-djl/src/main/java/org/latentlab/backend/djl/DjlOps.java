@@ -103,17 +103,24 @@ class DjlOps implements Ops {
     return losses;
   }
 
-  /**
-   * {@inheritDoc} The array is a copy the engine owns: an array made from host data may share that
-   * data's buffer, and a constant assigned as state outlives this call's wrapper (see
-   * {@link DjlComputeSession#writeState}).
-   */
+  /** {@inheritDoc} The array is a copy the engine owns (see {@link #engineOwned}). */
   @Override
   public Tensor constant(HostTensor value) {
-    NDArray fromHost = scope.create(value.data(), shapeOf(value.shape()));
-    NDArray owned = wrapped(fromHost.duplicate());
-    fromHost.close();
-    return new DjlTensor(owned);
+    return new DjlTensor(engineOwned(scope, value));
+  }
+
+  /**
+   * A copy of host data in storage PyTorch allocated, owned by {@code manager}. DJL makes an array from host
+   * data as a view of a Java direct buffer (torch {@code from_blob}) that only that array object keeps alive:
+   * storage shared with it (an interned value, a tensor autograd saved) can outlive the buffer, and the buffer
+   * lacks the alignment and tail padding of PyTorch's own allocations. On a loaded machine, training with
+   * such input arrays now and then produced a garbage conv1 weight gradient (about 1e19, an Adam second
+   * moment of +Infinity) that a rerun did not reproduce; with engine-owned copies it did not recur.
+   */
+  static NDArray engineOwned(NDManager manager, HostTensor value) {
+    try (NDArray fromHost = manager.create(value.data(), shapeOf(value.shape()))) {
+      return fromHost.duplicate();
+    }
   }
 
   @Override
