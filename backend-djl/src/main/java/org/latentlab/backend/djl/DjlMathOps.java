@@ -4,6 +4,7 @@ import static org.latentlab.backend.djl.DjlOps.arr;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import org.latentlab.api.ops.MathOps;
 import org.latentlab.api.tensor.Tensor;
 
@@ -132,14 +133,20 @@ final class DjlMathOps implements MathOps {
     return ops.wrap(arr(x).clip(lo, hi));
   }
 
+  /**
+   * {@inheritDoc} The factor is an engine-allocated scalar owned by this call's manager: DJL's {@code mul(Number)}
+   * makes it from a Java buffer and closes it at once, but autograd keeps it for the backward pass, which then
+   * read freed memory once the garbage collector had released the buffer (garbage gradients, now and then).
+   */
   @Override
   public Tensor scale(Tensor x, float factor) {
-    return ops.wrap(arr(x).mul(factor));
+    return ops.wrap(arr(x).mul(ops.scope().full(new Shape(), factor)));
   }
 
+  /** {@inheritDoc} As {@link #scale}, with an engine-allocated scalar. */
   @Override
   public Tensor addScalar(Tensor x, float value) {
-    return ops.wrap(arr(x).add(value));
+    return ops.wrap(arr(x).add(ops.scope().full(new Shape(), value)));
   }
 
   private static int[] axesOrAll(NDArray a, int[] axes) {

@@ -111,11 +111,9 @@ class DjlOps implements Ops {
 
   /**
    * A copy of host data in storage PyTorch allocated, owned by {@code manager}. DJL makes an array from host
-   * data as a view of a Java direct buffer (torch {@code from_blob}) that only that array object keeps alive:
-   * storage shared with it (an interned value, a tensor autograd saved) can outlive the buffer, and the buffer
-   * lacks the alignment and tail padding of PyTorch's own allocations. On a loaded machine, training with
-   * such input arrays now and then produced a garbage conv1 weight gradient (about 1e19, an Adam second
-   * moment of +Infinity) that a rerun did not reproduce; with engine-owned copies it did not recur.
+   * data as a view of a Java direct buffer (torch {@code from_blob}) that only that array object keeps alive;
+   * storage shared with it (an interned value, a tensor autograd saved) could outlive the buffer and read freed
+   * memory, the failure {@link DjlMathOps#scale} had with DJL's scalar operands.
    */
   static NDArray engineOwned(NDManager manager, HostTensor value) {
     try (NDArray fromHost = manager.create(value.data(), shapeOf(value.shape()))) {

@@ -2,8 +2,6 @@ package org.latentlab.backend.djl;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,17 +34,6 @@ import org.latentlab.api.train.TrainingStep;
  * other; a concurrent one fails with a clear message (see {@link ExclusiveCollector}).
  */
 final class DjlTrainer implements Trainer {
-  /**
-   * Gradients above this (their square overflows float32, so Adam's second moment would become infinite) or not
-   * finite make the trainer compute the step again, at most {@link #MAX_ATTEMPTS} times in all, with the same
-   * random seed. A real divergence repeats and then fails as such; a transient one does not. On a loaded
-   * machine PyTorch (2.7.1 via DJL 0.36, CPU) now and then returned a conv weight gradient of about 1e19 that
-   * a rerun of the same step did not reproduce (see the README's notes on the djl backend).
-   */
-  static final float GRADIENT_LIMIT = 1e18f;
-  static final int MAX_ATTEMPTS = 3;
-  private static final System.Logger LOG = System.getLogger(DjlTrainer.class.getName());
-
   private final Engine engine;
   private final NDManager manager;
   private final Map<String, NDArray> values;
@@ -75,26 +62,19 @@ final class DjlTrainer implements Trainer {
     }
     List<String> names = groups.get(stepName);
     ExclusiveCollector.recordNothing();
-    stepsRun++;
-    for (int attempt = 1; ; attempt++) {
-      engine.setRandomSeed(stepSeed(seed, stepsRun));
-      boolean updated = false;
-      try (NDManager scope = manager.newSubManager()) {
-        for (String n : names) {
-          values.get(n).setRequiresGradient(true);
-        }
-        try {
-          Map<String, Float> out = run(step, names, batch, scope, attempt < MAX_ATTEMPTS);
-          if (out != null) {
-            updated = true;
-            return out;
-          }
-        } finally {
-          release(names, updated);
-        }
+    engine.setRandomSeed(stepSeed(seed, ++stepsRun));
+    boolean updated = false;
+    try (NDManager scope = manager.newSubManager()) {
+      for (String n : names) {
+        values.get(n).setRequiresGradient(true);
       }
-      LOG.log(System.Logger.Level.WARNING, "step " + stepsRun + " ('" + stepName + "'): a gradient was not finite or"
-          + " above 1e18; computing the step again (attempt " + (attempt + 1) + ")");
+      try {
+        Map<String, Float> out = run(step, names, batch, scope);
+        updated = true;
+        return out;
+      } finally {
+        release(names, updated);
+      }
     }
   }
 
@@ -117,12 +97,8 @@ final class DjlTrainer implements Trainer {
     return (int) (z ^ (z >>> 32));
   }
 
-  /**
-   * One attempt at a step. Returns null, changing nothing, when {@code mayRetry} and a gradient is not finite or
-   * above {@link #GRADIENT_LIMIT}.
-   */
   private Map<String, Float> run(TrainingStep step, List<String> names, Map<String, HostTensor> batch,
-      NDManager scope, boolean mayRetry) {
+      NDManager scope) {
     DjlOps ops = new DjlOps(values, scope, true, InputGradients.REFUSED_IN_STEP);
     Losses losses;
     try (ExclusiveCollector collector = ExclusiveCollector.open(engine)) {
@@ -132,9 +108,6 @@ final class DjlTrainer implements Trainer {
     List<NDArray> grads = new ArrayList<>(names.size());
     for (String n : names) {
       grads.add(ops.wrapped(values.get(n).getGradient()));
-    }
-    if (mayRetry && !(largestMagnitude(grads) <= GRADIENT_LIMIT)) {
-      return null;
     }
     DjlOps updateOps = names.size() > 1
         ? new GroupUpdate(values, scope, step, names)
@@ -150,15 +123,6 @@ final class DjlTrainer implements Trainer {
     ops.assignments().forEach((name, value) -> replace(name, value, consumed));
     updateOps.assignments().forEach((name, value) -> replace(name, value, consumed));
     return out;
-  }
-
-  /** The largest absolute gradient entry (NaN if any is NaN). */
-  private static float largestMagnitude(List<NDArray> grads) {
-    NDList maxima = new NDList(grads.size());
-    for (NDArray g : grads) {
-      maxima.add(g.abs().max().reshape(1));
-    }
-    return NDArrays.concat(maxima).max().getFloat();
   }
 
   private static NDArray objective(TrainingStep step, Losses losses) {
