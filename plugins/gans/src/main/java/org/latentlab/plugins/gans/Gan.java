@@ -1,0 +1,42 @@
+package org.latentlab.plugins.gans;
+
+import java.util.Map;
+import org.latentlab.api.nn.Layer;
+import org.latentlab.api.spi.Model;
+import org.latentlab.api.train.InferenceFunction;
+import org.latentlab.api.train.TrainingProgram;
+
+/**
+ * An unconditional GAN (Goodfellow et al., "Generative Adversarial Nets", NeurIPS 2014): a generator
+ * {@code G} maps noise {@code z ~ N(0, I)} to images, a discriminator {@code D} gives the probability
+ * that an image is real, and the two play {@code min_G max_D E[log D(x)] + E[log(1 - D(G(z)))]}.
+ * Training alternates the steps of {@link AdversarialProgram}: the discriminator's binary cross-entropy
+ * on real against generated images, then the generator's {@link GeneratorLoss} (minimax or
+ * non-saturating), each with its own Adam over its own parameters ({@code generator/...},
+ * {@code discriminator/...}). The networks are MLPs for {@code gan} and convolutional for {@code dcgan}
+ * (Radford et al. 2016); see {@link Networks}.
+ *
+ * <p>Functions: {@code generate} ({@code z [n, latentDim] -> x [n, c, h, w]}, in (0, 1)); given
+ * standard-normal {@code z} it samples the model's distribution.
+ */
+public final class Gan implements Model {
+  private final Layer generator;
+  private final Layer discriminator;
+  private final AdversarialProgram program;
+
+  Gan(Layer generator, Layer discriminator, AdversarialProgram program) {
+    this.generator = generator;
+    this.discriminator = discriminator;
+    this.program = program;
+  }
+
+  @Override
+  public TrainingProgram program() {
+    return program.program((ops, z, batch) -> generator.apply(ops, z), (ops, x, batch) -> discriminator.apply(ops, x));
+  }
+
+  @Override
+  public Map<String, InferenceFunction> functions() {
+    return Map.of(Functions.GENERATE, (ops, in) -> Map.of("x", generator.apply(ops, in.get("z"))));
+  }
+}

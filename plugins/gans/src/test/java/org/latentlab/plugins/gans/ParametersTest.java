@@ -1,0 +1,72 @@
+package org.latentlab.plugins.gans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.latentlab.api.spi.ModelProvider;
+import org.latentlab.api.spi.Parameters;
+import org.latentlab.api.spi.Problems;
+
+/** Defaults, validation messages that name the field, and discovery of the providers. */
+class ParametersTest {
+
+  private static List<String> fields(Parameters p) {
+    Problems problems = new Problems();
+    p.validate(problems);
+    return problems.all().stream().map(Problems.Problem::field).toList();
+  }
+
+  private static String message(Parameters p) {
+    Problems problems = new Problems();
+    p.validate(problems);
+    return problems.all().get(0).message();
+  }
+
+  @Test
+  void absentFieldsGetTheDocumentedDefaultsWhichAreValid() {
+    GanParameters gan = new GanParameters(null, null, null, null, null, null);
+    assertThat(gan).isEqualTo(new GanParameters(64, 256, "non-saturating", 2e-4, 0.5, 1));
+    DcganParameters dcgan = new DcganParameters(null, null, null, null, null, null);
+    assertThat(dcgan).isEqualTo(new DcganParameters(64, 64, "non-saturating", 2e-4, 0.5, 1));
+    ConditionalGanParameters cgan = new ConditionalGanParameters(null, null, null, null, null, null);
+    assertThat(cgan).isEqualTo(new ConditionalGanParameters(64, 256, "non-saturating", 2e-4, 0.5, 1));
+    assertThat(fields(gan)).isEmpty();
+    assertThat(fields(dcgan)).isEmpty();
+    assertThat(fields(cgan)).isEmpty();
+  }
+
+  @Test
+  void everyBadValueIsReportedNamingItsField() {
+    assertThat(fields(new GanParameters(0, -1, "wasserstein", 0.0, 1.0, 0)))
+        .containsExactly("latentDim", "generatorLoss", "learningRate", "beta1", "discriminatorSteps", "hidden");
+    assertThat(fields(new DcganParameters(-2, 0, null, null, null, null))).containsExactly("latentDim", "channels");
+    assertThat(fields(new ConditionalGanParameters(null, 0, "minmax", 20.0, -0.1, null)))
+        .containsExactly("generatorLoss", "learningRate", "beta1", "hidden");
+  }
+
+  @Test
+  void messagesSayWhatIsAllowedAndWhatWasGiven() {
+    assertThat(message(new GanParameters(null, null, "wasserstein", null, null, null)))
+        .isEqualTo("generatorLoss must be one of minimax, non-saturating (was wasserstein)");
+    assertThat(message(new DcganParameters(null, null, null, null, 1.0, null)))
+        .isEqualTo("beta1 must be in [0, 1) (was 1.0)");
+  }
+
+  @Test
+  void bothGeneratorLossesParseFromTheirDescriptorSpelling() {
+    assertThat(GeneratorLoss.parse("minimax")).isEqualTo(GeneratorLoss.MINIMAX);
+    assertThat(GeneratorLoss.parse("non-saturating")).isEqualTo(GeneratorLoss.NON_SATURATING);
+    assertThat(GeneratorLoss.parse("NON_SATURATING")).isNull();
+  }
+
+  @Test
+  void providersAreFoundWithServiceLoaderUnderTheirIds() {
+    List<String> ids = StreamSupport.stream(ServiceLoader.load(ModelProvider.class).spliterator(), false)
+        .filter(p -> p.getClass().getPackageName().equals(GanProvider.class.getPackageName()))
+        .map(p -> p.id()).toList();
+    assertThat(ids).containsExactly("gan", "dcgan", "conditional-gan");
+  }
+}
