@@ -3,6 +3,7 @@ package org.latentlab.testkit;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.spi.Backend;
 import org.latentlab.api.spi.EvaluationContext;
@@ -72,6 +73,51 @@ public final class EvaluationContexts {
       @Override
       public Progress progress() {
         return Progress.none();
+      }
+    };
+  }
+
+  /** {@code context} telling evaluators that the model's generate functions take noise of size {@code noiseSize}. */
+  public static EvaluationContext withNoiseSize(EvaluationContext context, int noiseSize) {
+    return new EvaluationContext() {
+      @Override
+      public OptionalInt noiseSize() {
+        return OptionalInt.of(noiseSize);
+      }
+
+      @Override
+      public Optional<Path> cacheDirectory() {
+        return context.cacheDirectory();
+      }
+
+      @Override
+      public Dataset dataset() {
+        return context.dataset();
+      }
+
+      @Override
+      public Optional<CompiledFunction> function(String name) {
+        return context.function(name);
+      }
+
+      @Override
+      public Optional<CompiledFunction> untrainedFunction(String name) {
+        return context.untrainedFunction(name);
+      }
+
+      @Override
+      public Backend backend() {
+        return context.backend();
+      }
+
+      @Override
+      public long seed() {
+        return context.seed();
+      }
+
+      @Override
+      public Progress progress() {
+        return context.progress();
       }
     };
   }

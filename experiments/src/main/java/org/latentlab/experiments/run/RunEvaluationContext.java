@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.spi.Backend;
@@ -68,6 +69,11 @@ final class RunEvaluationContext implements EvaluationContext, AutoCloseable {
       return Optional.empty();
     }
     return Optional.of(cache.computeIfAbsent(name, n -> live.session().compile(live.model().functions().get(n))));
+  }
+
+  @Override
+  public OptionalInt noiseSize() {
+    return trained.model().noiseSize();
   }
 
   @Override

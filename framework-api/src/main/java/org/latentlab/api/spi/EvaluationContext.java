@@ -2,6 +2,7 @@ package org.latentlab.api.spi;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.train.CompiledFunction;
 
@@ -31,6 +32,11 @@ public interface EvaluationContext {
 
   /** Reports progress of long evaluations. */
   Progress progress();
+
+  /** The trained model's {@link Model#noiseSize()}: the size of the noise its generate functions take. */
+  default OptionalInt noiseSize() {
+    return OptionalInt.empty();
+  }
 
   /**
    * A folder shared by runs for results worth keeping between them (e.g. a domain classifier trained

@@ -1,6 +1,7 @@
 package org.latentlab.api.spi;
 
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.latentlab.api.tensor.HostTensor;
@@ -29,6 +30,11 @@ public interface Model {
      * a prior offer it; for the others an evaluator may fit one to the codes and use {@link #DECODE}.
      */
     public static final String GENERATE = "generate";
+    /**
+     * {@code z, y -> x}: a sample of class {@code y [n]} (labels as floats) from standard-normal noise
+     * {@code z [n, d]} (a conditional GAN).
+     */
+    public static final String GENERATE_CONDITIONAL = "generate-conditional";
     /** {@code x -> logits [n, classes]}: a classifier head (e.g. of a semi-supervised model). */
     public static final String CLASSIFY = "classify";
     /**
@@ -53,6 +59,14 @@ public interface Model {
   default Map<String, HostTensor> prepareBatch(String stepName, Map<String, HostTensor> batch,
       SplittableRandom random) {
     return batch;
+  }
+
+  /**
+   * The size {@code d} of the noise {@code z [n, d]} that {@link Functions#GENERATE} and
+   * {@link Functions#GENERATE_CONDITIONAL} take; empty (the default) when the model offers neither.
+   */
+  default OptionalInt noiseSize() {
+    return OptionalInt.empty();
   }
 
   /** Capabilities the backend must have to train this model; none by default. */

@@ -3,6 +3,7 @@ package org.latentlab.plugins.autoencoders;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.latentlab.api.ops.MathOps;
 import org.latentlab.api.ops.Ops;
 import org.latentlab.api.params.ParameterGroup;
@@ -117,5 +118,11 @@ public final class Vae extends AutoencoderBase {
       Tensor logits = decodeLogits(ops, sample(ops, q.get(0), q.get(1)));
       return Map.of("score", ops.math().add(reconstructionPerImage(ops, logits, x), klPerRow(ops, q.get(0), q.get(1))));
     });
+  }
+
+  /** {@inheritDoc} The code size: {@code generate} decodes standard-normal codes. */
+  @Override
+  public OptionalInt noiseSize() {
+    return OptionalInt.of(parameters.latentDim());
   }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -32,7 +33,8 @@ import org.latentlab.api.train.CompiledFunction;
  * class is equally frequent) and the mean confidence (highest class probability). Also a latent
  * interpolation strip per pair of test images: {@code decode((1 - t) z_a + t z_b)} for {@code t} from 0 to 1.
  * A plain autoencoder's code space has holes a Gaussian does not know of, so its samples are poorer
- * than a VAE's prior samples: this evaluator shows it.
+ * than a VAE's prior samples: this evaluator shows it. A model that only generates (a GAN: {@code generate}
+ * and {@link Model#noiseSize()}, no encoder) gets its prior samples and strips between noise vectors.
  */
 final class GenerationEvaluator implements Evaluator {
   static final String ID = "generation";
@@ -46,12 +48,19 @@ final class GenerationEvaluator implements Evaluator {
 
   @Override
   public Evaluation evaluate(EvaluationContext context) {
-    CompiledFunction encode = require(context, Model.Functions.ENCODE);
-    CompiledFunction decode = require(context, Model.Functions.DECODE);
+    Optional<CompiledFunction> encode = context.function(Model.Functions.ENCODE);
+    Optional<CompiledFunction> decode = context.function(Model.Functions.DECODE);
+    Optional<CompiledFunction> generate = context.function(Model.Functions.GENERATE);
+    boolean autoencoder = encode.isPresent() && decode.isPresent();
+    if (!autoencoder && generate.isEmpty()) {
+      throw new IllegalStateException(ID + ": the model offers neither 'encode' and 'decode' nor 'generate';"
+          + " the generation view needs one of them");
+    }
     Dataset data = context.dataset();
     SplittableRandom random = new SplittableRandom(context.seed() ^ 0x6A09E667F3BCC909L);
-    HostTensor trainCodes = BatchedInference.map(encode, data.train(), "z", 512);
-    int dim = trainCodes.rowSize();
+    HostTensor trainCodes = autoencoder ? BatchedInference.map(encode.get(), data.train(), "z", 512) : null;
+    int dim = autoencoder ? trainCodes.rowSize() : context.noiseSize().orElseThrow(() -> new IllegalStateException(
+        ID + ": the model offers 'generate' but no noise size (Model.noiseSize)"));
     int n = parameters.samples();
 
     Map<String, Double> metrics = new LinkedHashMap<>();
@@ -59,16 +68,15 @@ final class GenerationEvaluator implements Evaluator {
     List<ImageGrid> figures = new ArrayList<>();
     try (DomainClassifier classifier = DomainClassifier.obtain(context, parameters.classifierEpochs())) {
       metrics.put(ID + "/classifier-accuracy", classifier.testAccuracy());
-      var generate = context.function(Model.Functions.GENERATE);
-      HostTensor fitted = BatchedInference.map(decode, fittedGaussianCodes(trainCodes, n, random), "z", "x", 512);
       if (generate.isPresent()) {
         HostTensor prior = BatchedInference.map(generate.get(), normal(n, dim, random), "z", "x", 512);
         describe("", "prior samples", prior, classifier, data, metrics, tables, figures);
-        describe("fitted/", "samples from a Gaussian fitted to the codes", fitted, classifier, data, metrics, tables,
-            figures);
-      } else {
-        describe("", "samples from a Gaussian fitted to the codes", fitted, classifier, data, metrics, tables,
-            figures);
+      }
+      if (autoencoder) {
+        HostTensor fitted = BatchedInference.map(decode.get(), fittedGaussianCodes(trainCodes, n, random), "z", "x",
+            512);
+        describe(generate.isPresent() ? "fitted/" : "", "samples from a Gaussian fitted to the codes", fitted,
+            classifier, data, metrics, tables, figures);
       }
       tables.add(new ResultTable("Domain classifier (metric card)", List.of("property", "value"), List.of(
           List.of("network", "LeNet-like CNN: 2 conv (32, 64) + max-pool, dense 128, softmax"),
@@ -79,14 +87,11 @@ final class GenerationEvaluator implements Evaluator {
           classifier.cached() ? "Read from the cache folder." : "Trained for this run and cached."));
     }
     if (parameters.interpolations() > 0) {
-      figures.add(interpolations(encode, decode, data.test(), random));
+      figures.add(autoencoder
+          ? interpolations(encode.get(), decode.get(), data.test(), random)
+          : noiseInterpolations(generate.get(), dim, random));
     }
     return new Evaluation(metrics, tables, figures);
-  }
-
-  private static CompiledFunction require(EvaluationContext context, String name) {
-    return context.function(name).orElseThrow(() -> new IllegalStateException(
-        ID + ": the model offers no '" + name + "' function; the generation view needs an encoder and a decoder"));
   }
 
   /** Class statistics, a histogram table and a sample grid for one set of generated images. */
@@ -243,5 +248,25 @@ final class GenerationEvaluator implements Evaluator {
     return new ImageGrid("interpolations", "Latent interpolations", new HostTensor(grid,
         new int[] {pairs * columns, test.channels(), test.height(), test.width()}), columns,
         "Each row: a test image, the decoded codes on the straight line from its code to another's, the other image.");
+  }
+
+  /** One strip per pair of noise vectors: {@code generate((1 - t) z_a + t z_b)} for {@code t} from 0 to 1. */
+  private ImageGrid noiseInterpolations(CompiledFunction generate, int dim, SplittableRandom random) {
+    int pairs = parameters.interpolations();
+    int steps = parameters.steps();
+    HostTensor ends = normal(2 * pairs, dim, random);
+    float[] path = new float[pairs * steps * dim];
+    for (int p = 0; p < pairs; p++) {
+      for (int s = 0; s < steps; s++) {
+        float t = (float) s / (steps - 1);
+        for (int j = 0; j < dim; j++) {
+          path[(p * steps + s) * dim + j] = (1 - t) * ends.data()[2 * p * dim + j] + t * ends.data()[(2 * p + 1) * dim + j];
+        }
+      }
+    }
+    HostTensor images = BatchedInference.map(generate, new HostTensor(path, new int[] {pairs * steps, dim}), "z", "x",
+        512);
+    return new ImageGrid("interpolations", "Noise interpolations", images, steps,
+        "Each row: samples generated from the straight line between two standard-normal noise vectors.");
   }
 }

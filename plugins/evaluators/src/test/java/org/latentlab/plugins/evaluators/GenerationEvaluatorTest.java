@@ -82,6 +82,24 @@ class GenerationEvaluatorTest {
   }
 
   @Test
+  void aModelThatOnlyGeneratesGetsPriorSamplesAndNoiseInterpolations() {
+    Map<String, CompiledFunction> generateOnly = Map.of(Model.Functions.GENERATE, QuadrantData.DECODE);
+    Evaluation generated = new GenerationEvaluator(new GenerationParameters(400, 2, 5, 3))
+        .evaluate(EvaluationContexts.withNoiseSize(context(generateOnly), 4));
+    assertThat(generated.metrics().get("generation/entropy-bits")).as("four classes from standard-normal codes")
+        .isGreaterThan(1.5);
+    assertThat(generated.metrics()).doesNotContainKey("generation/fitted/entropy-bits");
+    assertThat(generated.figures()).extracting(g -> g.name()).containsExactly("samples", "interpolations");
+    assertThat(generated.figures().get(1).images().shape()).containsExactly(2 * 5, 1, 8, 8);
+
+    GenerationEvaluator evaluator = new GenerationEvaluator(new GenerationParameters(400, 0, 5, 3));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> evaluator.evaluate(context(generateOnly)))
+        .hasMessageContaining("no noise size (Model.noiseSize)");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> evaluator.evaluate(context(Map.of(
+        Model.Functions.ENCODE, QuadrantData.ENCODE)))).hasMessageContaining("neither 'encode' and 'decode' nor 'generate'");
+  }
+
+  @Test
   void entropyOfClassCountsInBits() {
     assertThat(GenerationEvaluator.entropyBits(new int[] {5, 5, 5, 5})).isCloseTo(2, within(1e-12));
     assertThat(GenerationEvaluator.entropyBits(new int[] {10, 0, 0, 0})).isZero();

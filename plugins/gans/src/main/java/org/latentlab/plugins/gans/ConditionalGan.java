@@ -1,6 +1,7 @@
 package org.latentlab.plugins.gans;
 
 import java.util.Map;
+import java.util.OptionalInt;
 import org.latentlab.api.data.DataShape;
 import org.latentlab.api.nn.Activation;
 import org.latentlab.api.nn.Sequential;
@@ -23,14 +24,11 @@ import org.latentlab.api.train.TrainingProgram;
  * step's real batch, so classes are drawn as often as the data holds them. Losses as in
  * {@link AdversarialProgram}.
  *
- * <p>Functions: {@value #GENERATE_CONDITIONAL} ({@code z [n, latentDim]}, {@code y [n]} class indices as
+ * <p>Functions: {@code generate-conditional} ({@code z [n, latentDim]}, {@code y [n]} class indices as
  * floats {@code -> x}), and {@code generate} ({@code z -> x}) with classes drawn uniformly, a sample of the
  * model's distribution when the classes are balanced.
  */
 public final class ConditionalGan implements Model {
-  /** {@code z, y -> x}: images of the given classes. */
-  public static final String GENERATE_CONDITIONAL = "generate-conditional";
-
   private final LabelJoin generatorInput;
   private final Sequential generator;
   private final LabelJoin discriminatorInput;
@@ -94,6 +92,11 @@ public final class ConditionalGan implements Model {
           Tensor z = in.get("z");
           return Map.of("x", generate(ops, z, uniformLabels(ops, z.dim(0))));
         },
-        GENERATE_CONDITIONAL, (ops, in) -> Map.of("x", generate(ops, in.get("z"), in.get("y"))));
+        Functions.GENERATE_CONDITIONAL, (ops, in) -> Map.of("x", generate(ops, in.get("z"), in.get("y"))));
+  }
+
+  @Override
+  public OptionalInt noiseSize() {
+    return OptionalInt.of(program.latentDim());
   }
 }

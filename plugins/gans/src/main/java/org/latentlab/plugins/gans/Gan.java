@@ -1,6 +1,7 @@
 package org.latentlab.plugins.gans;
 
 import java.util.Map;
+import java.util.OptionalInt;
 import org.latentlab.api.nn.Layer;
 import org.latentlab.api.spi.Model;
 import org.latentlab.api.train.InferenceFunction;
@@ -38,5 +39,10 @@ public final class Gan implements Model {
   @Override
   public Map<String, InferenceFunction> functions() {
     return Map.of(Functions.GENERATE, (ops, in) -> Map.of("x", generator.apply(ops, in.get("z"))));
+  }
+
+  @Override
+  public OptionalInt noiseSize() {
+    return OptionalInt.of(program.latentDim());
   }
 }

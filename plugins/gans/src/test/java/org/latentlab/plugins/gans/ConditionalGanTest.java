@@ -49,7 +49,7 @@ class ConditionalGanTest {
     Model model = new ConditionalGanProvider().create(new ConditionalGanParameters(LATENT, 128, null, 1e-3, null, null),
         new ModelContext(Scope.root(store), GanData.SHAPE));
     try (ComputeSession session = Backends.get(backend).open(store, 11)) {
-      CompiledFunction conditional = session.compile(model.functions().get(ConditionalGan.GENERATE_CONDITIONAL));
+      CompiledFunction conditional = session.compile(model.functions().get(Model.Functions.GENERATE_CONDITIONAL));
       double[] before = hitRates(conditional);
       GanData.train(session, model, DATA, 300, 32);
       double[] after = hitRates(conditional);
