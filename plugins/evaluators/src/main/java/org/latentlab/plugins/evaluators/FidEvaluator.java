@@ -1,0 +1,96 @@
+package org.latentlab.plugins.evaluators;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.latentlab.api.data.Dataset;
+import org.latentlab.api.data.ImageSet;
+import org.latentlab.api.params.RandomStreams;
+import org.latentlab.api.spi.Evaluation;
+import org.latentlab.api.spi.EvaluationContext;
+import org.latentlab.api.spi.Evaluator;
+import org.latentlab.api.spi.Model;
+import org.latentlab.api.spi.ResultTable;
+import org.latentlab.api.tensor.HostTensor;
+import org.latentlab.api.train.BatchedInference;
+import org.latentlab.api.train.CompiledFunction;
+
+/**
+ * "FID-LeNet": the {@link FrechetDistance} between generated and real test images in the penultimate features
+ * of the {@link DomainClassifier} (Heusel et al. 2017 use Inception features; a data set's own classifier is the
+ * usual stand-in on digits). Beside it, its floor: the same distance between as many real training images and
+ * the same test images, so a value reads as a multiple of what real data reaches. Needs {@code generate}
+ * and {@link Model#noiseSize()}; samples from standard-normal noise.
+ */
+final class FidEvaluator implements Evaluator {
+  static final String ID = "fid";
+
+  private final FidParameters parameters;
+
+  FidEvaluator(FidParameters parameters) {
+    this.parameters = parameters;
+  }
+
+  @Override
+  public Evaluation evaluate(EvaluationContext context) {
+    CompiledFunction generate = context.function(Model.Functions.GENERATE).orElseThrow(() -> new IllegalStateException(
+        ID + ": the model offers no 'generate' function; FID compares generated images with real ones"));
+    int dim = context.noiseSize().orElseThrow(() -> new IllegalStateException(
+        ID + ": the model offers 'generate' but no noise size (Model.noiseSize)"));
+    Dataset data = context.dataset();
+    int n = Math.min(parameters.samples(), Math.min(data.test().size(), data.train().size()));
+    SplittableRandom random = new SplittableRandom(context.seed() ^ 0x46494421L);
+    HostTensor generated = BatchedInference.map(generate, noise(n, dim, random), "z", "x", 512);
+    HostTensor test = data.test().images(firstIndices(n));
+    HostTensor train = data.train().images(randomIndices(data.train(), n, random));
+    try (DomainClassifier classifier = DomainClassifier.obtain(context, parameters.classifierEpochs())) {
+      HostTensor testFeatures = classifier.features(test);
+      double fid = FrechetDistance.between(classifier.features(generated), testFeatures);
+      double floor = FrechetDistance.between(classifier.features(train), testFeatures);
+      Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+      metrics.put(ID + "/fid", fid);
+      metrics.put(ID + "/floor", floor);
+      metrics.put(ID + "/ratio-to-floor", fid / floor);
+      ResultTable card = new ResultTable("FID-LeNet (metric card)", List.of("property", "value"), List.of(
+          List.of("FID, generated vs test", String.format(Locale.ROOT, "%.3f", fid)),
+          List.of("floor: real train vs test", String.format(Locale.ROOT, "%.3f", floor)),
+          List.of("ratio to the floor", String.format(Locale.ROOT, "%.2f", fid / floor)),
+          List.of("feature extractor", "domain classifier's penultimate layer (" + testFeatures.rowSize() + " features)"),
+          List.of("its test accuracy", String.format(Locale.ROOT, "%.4f", classifier.testAccuracy())),
+          List.of("samples", n + " generated, " + n + " test, " + n + " training images"),
+          List.of("input range", "[0, 1], as the data set")),
+          "Frechet distance of Gaussians fitted to the features (Heusel et al. 2017). Lower is better; values"
+              + " depend on the feature extractor and the sample count, so compare only within this card's setup.");
+      return new Evaluation(metrics, List.of(card), List.of());
+    }
+  }
+
+  private static HostTensor noise(int n, int d, SplittableRandom random) {
+    float[] v = new float[n * d];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) RandomStreams.gaussian(random);
+    }
+    return new HostTensor(v, new int[] {n, d});
+  }
+
+  private static int[] firstIndices(int n) {
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    return idx;
+  }
+
+  /** {@code n} distinct indices of {@code set}, a partial Fisher-Yates shuffle. */
+  private static int[] randomIndices(ImageSet set, int n, SplittableRandom random) {
+    int[] all = firstIndices(set.size());
+    for (int k = 0; k < n; k++) {
+      int j = k + random.nextInt(all.length - k);
+      int t = all[k];
+      all[k] = all[j];
+      all[j] = t;
+    }
+    return java.util.Arrays.copyOf(all, n);
+  }
+}

@@ -1,0 +1,93 @@
+package org.latentlab.plugins.evaluators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.api.data.Dataset;
+import org.latentlab.api.spi.Backend;
+import org.latentlab.api.spi.Evaluation;
+import org.latentlab.api.spi.EvaluationContext;
+import org.latentlab.api.spi.Model;
+import org.latentlab.api.tensor.HostTensor;
+import org.latentlab.api.train.CompiledFunction;
+import org.latentlab.testkit.EvaluationContexts;
+import org.latentlab.testkit.TestBackends;
+
+/** FID-LeNet on the quadrant data: a generator of the data's kind scores near its floor, a collapsed one far above. */
+class FidEvaluatorTest {
+  private static Backend backend;
+  private static final Dataset DATA = QuadrantData.dataset(1200, 400);
+
+  @TempDir Path cache;
+
+  @BeforeAll
+  static void loadBackend() {
+    backend = TestBackends.create("djl");
+  }
+
+  @AfterAll
+  static void closeBackend() {
+    backend.close();
+  }
+
+  private Evaluation fid(CompiledFunction generate) {
+    EvaluationContext context = EvaluationContexts.withNoiseSize(
+        EvaluationContexts.of(DATA, Map.of(Model.Functions.GENERATE, generate), 3, backend, cache), 4);
+    return new FidEvaluator(new FidParameters(400, 3)).evaluate(context);
+  }
+
+  @Test
+  void aCollapsedGeneratorScoresFarAboveOneThatCoversTheClasses() {
+    CompiledFunction brightestQuadrant = in -> {
+      HostTensor z = in.get("z");
+      int n = z.shape()[0];
+      float[] codes = new float[n * 4];
+      for (int i = 0; i < n; i++) {
+        int best = 0;
+        for (int k = 1; k < 4; k++) {
+          best = z.data()[i * 4 + k] > z.data()[i * 4 + best] ? k : best;
+        }
+        for (int k = 0; k < 4; k++) {
+          codes[i * 4 + k] = k == best ? 0.8f : 0.1f;
+        }
+      }
+      return QuadrantData.DECODE.apply(Map.of("z", new HostTensor(codes, new int[] {n, 4})));
+    };
+    CompiledFunction alwaysFirst = in -> {
+      int n = in.get("z").shape()[0];
+      float[] codes = new float[n * 4];
+      for (int i = 0; i < n; i++) {
+        codes[i * 4] = 0.8f;
+        codes[i * 4 + 1] = 0.1f;
+        codes[i * 4 + 2] = 0.1f;
+        codes[i * 4 + 3] = 0.1f;
+      }
+      return QuadrantData.DECODE.apply(Map.of("z", new HostTensor(codes, new int[] {n, 4})));
+    };
+    Evaluation covering = fid(brightestQuadrant);
+    Evaluation collapsed = fid(alwaysFirst);
+    double floor = covering.metrics().get("fid/floor");
+    assertThat(floor).isGreaterThanOrEqualTo(0);
+    assertThat(collapsed.metrics().get("fid/floor")).isEqualTo(floor);
+    assertThat(collapsed.metrics().get("fid/fid")).isGreaterThan(3 * covering.metrics().get("fid/fid"));
+    assertThat(covering.metrics().get("fid/ratio-to-floor"))
+        .isEqualTo(covering.metrics().get("fid/fid") / floor);
+    assertThat(covering.tables().get(0).title()).contains("metric card");
+  }
+
+  @Test
+  void needsGenerateAndANoiseSize() {
+    FidEvaluator evaluator = new FidEvaluator(new FidParameters(100, 3));
+    assertThatThrownBy(() -> evaluator.evaluate(EvaluationContexts.of(DATA, Map.of(), 3, backend, cache)))
+        .hasMessageContaining("no 'generate' function");
+    assertThatThrownBy(() -> evaluator.evaluate(EvaluationContexts.of(DATA,
+        Map.of(Model.Functions.GENERATE, QuadrantData.DECODE), 3, backend, cache)))
+        .hasMessageContaining("no noise size");
+  }
+}
