@@ -19,6 +19,6 @@ module org.latentlab.plugins.evaluators {
       org.latentlab.plugins.evaluators.ReconstructionErrorEvaluatorProvider,
       org.latentlab.plugins.evaluators.CodeStatisticsEvaluatorProvider,
       org.latentlab.plugins.evaluators.GenerationEvaluatorProvider,
-      org.latentlab.plugins.evaluators.FidEvaluatorProvider,
+      org.latentlab.plugins.evaluators.SampleQualityEvaluatorProvider,
       org.latentlab.plugins.evaluators.ClassifierEvaluatorProvider;
 }

@@ -17,25 +17,26 @@ import org.latentlab.api.train.BatchedInference;
 import org.latentlab.api.train.CompiledFunction;
 
 /**
- * "FID-LeNet": the {@link FrechetDistance} between generated and real test images in the penultimate features
- * of the {@link DomainClassifier} (Heusel et al. 2017 use Inception features; a data set's own classifier is the
- * usual stand-in on digits). Beside it, its floor: the same distance between as many real training images and
- * the same test images, so a value reads as a multiple of what real data reaches. Needs {@code generate}
- * and {@link Model#noiseSize()}; samples from standard-normal noise.
+ * Sample quality in the penultimate features of the {@link DomainClassifier} (a data set's own classifier, the
+ * usual stand-in for Inception features on digits): "FID-LeNet", the {@link FrechetDistance} between generated
+ * and real test images (Heusel et al. 2017), beside its floor, the same distance between as many real training
+ * images and the same test images, so a value reads as a multiple of what real data reaches; and the
+ * k-nearest-neighbour {@link ManifoldPrecisionRecall precision and recall} (Kynkaanniemi et al. 2019). Needs
+ * {@code generate} and {@link Model#noiseSize()}; samples from standard-normal noise.
  */
-final class FidEvaluator implements Evaluator {
-  static final String ID = "fid";
+final class SampleQualityEvaluator implements Evaluator {
+  static final String ID = "sample-quality";
 
-  private final FidParameters parameters;
+  private final SampleQualityParameters parameters;
 
-  FidEvaluator(FidParameters parameters) {
+  SampleQualityEvaluator(SampleQualityParameters parameters) {
     this.parameters = parameters;
   }
 
   @Override
   public Evaluation evaluate(EvaluationContext context) {
     CompiledFunction generate = context.function(Model.Functions.GENERATE).orElseThrow(() -> new IllegalStateException(
-        ID + ": the model offers no 'generate' function; FID compares generated images with real ones"));
+        ID + ": the model offers no 'generate' function; it compares generated images with real ones"));
     int dim = context.noiseSize().orElseThrow(() -> new IllegalStateException(
         ID + ": the model offers 'generate' but no noise size (Model.noiseSize)"));
     Dataset data = context.dataset();
@@ -46,22 +47,31 @@ final class FidEvaluator implements Evaluator {
     HostTensor train = data.train().images(randomIndices(data.train(), n, random));
     try (DomainClassifier classifier = DomainClassifier.obtain(context, parameters.classifierEpochs())) {
       HostTensor testFeatures = classifier.features(test);
-      double fid = FrechetDistance.between(classifier.features(generated), testFeatures);
+      HostTensor generatedFeatures = classifier.features(generated);
+      double fid = FrechetDistance.between(generatedFeatures, testFeatures);
       double floor = FrechetDistance.between(classifier.features(train), testFeatures);
+      ManifoldPrecisionRecall.Result pr = ManifoldPrecisionRecall.of(testFeatures, generatedFeatures,
+          parameters.neighbours());
       Map<String, Double> metrics = new java.util.LinkedHashMap<>();
       metrics.put(ID + "/fid", fid);
-      metrics.put(ID + "/floor", floor);
-      metrics.put(ID + "/ratio-to-floor", fid / floor);
-      ResultTable card = new ResultTable("FID-LeNet (metric card)", List.of("property", "value"), List.of(
-          List.of("FID, generated vs test", String.format(Locale.ROOT, "%.3f", fid)),
+      metrics.put(ID + "/fid-floor", floor);
+      metrics.put(ID + "/fid-ratio-to-floor", fid / floor);
+      metrics.put(ID + "/precision", pr.precision());
+      metrics.put(ID + "/recall", pr.recall());
+      ResultTable card = new ResultTable("Sample quality (metric card)", List.of("property", "value"), List.of(
+          List.of("FID-LeNet, generated vs test", String.format(Locale.ROOT, "%.3f", fid)),
           List.of("floor: real train vs test", String.format(Locale.ROOT, "%.3f", floor)),
           List.of("ratio to the floor", String.format(Locale.ROOT, "%.2f", fid / floor)),
+          List.of("precision (samples inside the data's manifold)", String.format(Locale.ROOT, "%.4f", pr.precision())),
+          List.of("recall (data inside the samples' manifold)", String.format(Locale.ROOT, "%.4f", pr.recall())),
           List.of("feature extractor", "domain classifier's penultimate layer (" + testFeatures.rowSize() + " features)"),
           List.of("its test accuracy", String.format(Locale.ROOT, "%.4f", classifier.testAccuracy())),
           List.of("samples", n + " generated, " + n + " test, " + n + " training images"),
           List.of("input range", "[0, 1], as the data set")),
-          "Frechet distance of Gaussians fitted to the features (Heusel et al. 2017). Lower is better; values"
-              + " depend on the feature extractor and the sample count, so compare only within this card's setup.");
+          "Frechet distance of Gaussians fitted to the features (Heusel et al. 2017), lower is better; precision"
+              + " and recall with manifolds of balls reaching each point's " + parameters.neighbours()
+              + "-th nearest neighbour (Kynkaanniemi et al. 2019). Values depend on the feature extractor and the"
+              + " sample count: compare only within this card's setup.");
       return new Evaluation(metrics, List.of(card), List.of());
     }
   }

@@ -19,8 +19,8 @@ import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.testkit.EvaluationContexts;
 import org.latentlab.testkit.TestBackends;
 
-/** FID-LeNet on the quadrant data: a generator of the data's kind scores near its floor, a collapsed one far above. */
-class FidEvaluatorTest {
+/** Sample quality on the quadrant data: a collapsed generator has a far higher FID and a lower recall than one covering the classes. */
+class SampleQualityEvaluatorTest {
   private static Backend backend;
   private static final Dataset DATA = QuadrantData.dataset(1200, 400);
 
@@ -39,7 +39,7 @@ class FidEvaluatorTest {
   private Evaluation fid(CompiledFunction generate) {
     EvaluationContext context = EvaluationContexts.withNoiseSize(
         EvaluationContexts.of(DATA, Map.of(Model.Functions.GENERATE, generate), 3, backend, cache), 4);
-    return new FidEvaluator(new FidParameters(400, 3)).evaluate(context);
+    return new SampleQualityEvaluator(new SampleQualityParameters(400, 3, 3)).evaluate(context);
   }
 
   @Test
@@ -54,7 +54,7 @@ class FidEvaluatorTest {
           best = z.data()[i * 4 + k] > z.data()[i * 4 + best] ? k : best;
         }
         for (int k = 0; k < 4; k++) {
-          codes[i * 4 + k] = k == best ? 0.8f : 0.1f;
+          codes[i * 4 + k] = (k == best ? 0.8f : 0.1f) + 0.05f * z.data()[i * 4 + k];
         }
       }
       return QuadrantData.DECODE.apply(Map.of("z", new HostTensor(codes, new int[] {n, 4})));
@@ -72,18 +72,44 @@ class FidEvaluatorTest {
     };
     Evaluation covering = fid(brightestQuadrant);
     Evaluation collapsed = fid(alwaysFirst);
-    double floor = covering.metrics().get("fid/floor");
+    double floor = covering.metrics().get("sample-quality/fid-floor");
     assertThat(floor).isGreaterThanOrEqualTo(0);
-    assertThat(collapsed.metrics().get("fid/floor")).isEqualTo(floor);
-    assertThat(collapsed.metrics().get("fid/fid")).isGreaterThan(3 * covering.metrics().get("fid/fid"));
-    assertThat(covering.metrics().get("fid/ratio-to-floor"))
-        .isEqualTo(covering.metrics().get("fid/fid") / floor);
+    assertThat(collapsed.metrics().get("sample-quality/fid-floor")).isEqualTo(floor);
+    assertThat(collapsed.metrics().get("sample-quality/fid")).isGreaterThan(3 * covering.metrics().get("sample-quality/fid"));
+    assertThat(covering.metrics().get("sample-quality/fid-ratio-to-floor"))
+        .isEqualTo(covering.metrics().get("sample-quality/fid") / floor);
     assertThat(covering.tables().get(0).title()).contains("metric card");
+  }
+
+  /** A generator that returns training images: the one picked by each noise row, or always the first. */
+  private static CompiledFunction replaying(boolean onlyTheFirst) {
+    return in -> {
+      HostTensor z = in.get("z");
+      int n = z.shape()[0];
+      int[] idx = new int[n];
+      for (int i = 0; i < n; i++) {
+        idx[i] = onlyTheFirst ? 0 : (int) (Math.abs((double) z.data()[i * 4]) * 1e6) % DATA.train().size();
+      }
+      return Map.of("x", DATA.train().images(idx));
+    };
+  }
+
+  @Test
+  void realImagesArePreciseAndOnlyVarietyBringsRecall() {
+    Evaluation varied = fid(replaying(false));
+    Evaluation one = fid(replaying(true));
+    assertThat(varied.metrics().get("sample-quality/precision")).as("training images lie on the data's manifold")
+        .isGreaterThan(0.7);
+    assertThat(varied.metrics().get("sample-quality/recall")).isGreaterThan(0.7);
+    assertThat(one.metrics().get("sample-quality/precision")).isGreaterThan(0.9);
+    assertThat(one.metrics().get("sample-quality/recall")).as("a single image covers almost none of the data")
+        .isLessThan(0.05);
+    assertThat(varied.metrics().get("sample-quality/fid")).isLessThan(3 * varied.metrics().get("sample-quality/fid-floor"));
   }
 
   @Test
   void needsGenerateAndANoiseSize() {
-    FidEvaluator evaluator = new FidEvaluator(new FidParameters(100, 3));
+    SampleQualityEvaluator evaluator = new SampleQualityEvaluator(new SampleQualityParameters(100, 3, 3));
     assertThatThrownBy(() -> evaluator.evaluate(EvaluationContexts.of(DATA, Map.of(), 3, backend, cache)))
         .hasMessageContaining("no 'generate' function");
     assertThatThrownBy(() -> evaluator.evaluate(EvaluationContexts.of(DATA,
