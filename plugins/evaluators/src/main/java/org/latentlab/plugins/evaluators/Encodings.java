@@ -5,10 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.data.ImageSet;
+import org.latentlab.api.params.RandomStreams;
 import org.latentlab.api.spi.EvaluationContext;
 import org.latentlab.api.spi.Model;
+import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.BatchedInference;
 import org.latentlab.api.train.CompiledFunction;
 
@@ -28,6 +31,21 @@ final class Encodings {
   /** The codes ({@code z}) of every image of {@code images}, computed in batches, with their labels. */
   static FeatureMatrix encode(CompiledFunction encode, ImageSet images) {
     return FeatureMatrix.of(BatchedInference.map(encode, images, "z", BATCH), images.labels());
+  }
+
+  /** The size of the noise the model's generate functions take, or a clear failure naming the evaluator. */
+  static int noiseSize(EvaluationContext context, String evaluatorId) {
+    return context.noiseSize().orElseThrow(() -> new IllegalStateException(
+        evaluatorId + ": the model offers 'generate' but no noise size (Model.noiseSize)"));
+  }
+
+  /** {@code n} rows of {@code d} standard-normal draws from {@code random}. */
+  static HostTensor standardNormal(int n, int d, SplittableRandom random) {
+    float[] v = new float[n * d];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) RandomStreams.gaussian(random);
+    }
+    return new HostTensor(v, new int[] {n, d});
   }
 
   /** A fraction as a percentage without trailing zeros: 0.01 to {@code 1}, 0.005 to {@code 0.5}. */

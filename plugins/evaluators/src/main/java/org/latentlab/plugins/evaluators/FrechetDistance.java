@@ -22,10 +22,10 @@ final class FrechetDistance {
       throw new IllegalArgumentException("need two sets of at least 2 rows of the same width, got "
           + java.util.Arrays.toString(a.shape()) + " and " + java.util.Arrays.toString(b.shape()));
     }
-    double[] meanA = mean(a);
-    double[] meanB = mean(b);
-    DMatrixRMaj covA = covariance(a, meanA);
-    DMatrixRMaj covB = covariance(b, meanB);
+    double[] meanA = Moments.mean(a);
+    double[] meanB = Moments.mean(b);
+    DMatrixRMaj covA = Moments.covariance(a, meanA);
+    DMatrixRMaj covB = Moments.covariance(b, meanB);
     double meanTerm = 0;
     for (int j = 0; j < meanA.length; j++) {
       meanTerm += (meanA[j] - meanB[j]) * (meanA[j] - meanB[j]);
@@ -41,34 +41,6 @@ final class FrechetDistance {
       traceRoot += Math.sqrt(Math.max(0, lambda));
     }
     return Math.max(0, meanTerm + CommonOps_DDRM.trace(covA) + CommonOps_DDRM.trace(covB) - 2 * traceRoot);
-  }
-
-  private static double[] mean(HostTensor rows) {
-    int n = rows.shape()[0];
-    int d = rows.rowSize();
-    double[] mean = new double[d];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) {
-        mean[j] += rows.data()[i * d + j] / (double) n;
-      }
-    }
-    return mean;
-  }
-
-  /** The unbiased covariance of the rows. */
-  private static DMatrixRMaj covariance(HostTensor rows, double[] mean) {
-    int n = rows.shape()[0];
-    int d = rows.rowSize();
-    DMatrixRMaj centred = new DMatrixRMaj(n, d);
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) {
-        centred.set(i, j, rows.data()[i * d + j] - mean[j]);
-      }
-    }
-    DMatrixRMaj cov = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.multInner(centred, cov);
-    CommonOps_DDRM.scale(1.0 / (n - 1), cov);
-    return cov;
   }
 
   /** {@code V sqrt(L) V^T} of a symmetric positive semi-definite matrix (eigenvalues clamped at 0). */

@@ -59,8 +59,7 @@ final class GenerationEvaluator implements Evaluator {
     Dataset data = context.dataset();
     SplittableRandom random = new SplittableRandom(context.seed() ^ 0x6A09E667F3BCC909L);
     HostTensor trainCodes = autoencoder ? BatchedInference.map(encode.get(), data.train(), "z", 512) : null;
-    int dim = autoencoder ? trainCodes.rowSize() : context.noiseSize().orElseThrow(() -> new IllegalStateException(
-        ID + ": the model offers 'generate' but no noise size (Model.noiseSize)"));
+    int dim = autoencoder ? trainCodes.rowSize() : Encodings.noiseSize(context, ID);
     int n = parameters.samples();
 
     Map<String, Double> metrics = new LinkedHashMap<>();
@@ -69,7 +68,7 @@ final class GenerationEvaluator implements Evaluator {
     try (DomainClassifier classifier = DomainClassifier.obtain(context, parameters.classifierEpochs())) {
       metrics.put(ID + "/classifier-accuracy", classifier.testAccuracy());
       if (generate.isPresent()) {
-        HostTensor prior = BatchedInference.map(generate.get(), normal(n, dim, random), "z", "x", 512);
+        HostTensor prior = BatchedInference.map(generate.get(), Encodings.standardNormal(n, dim, random), "z", "x", 512);
         describe("", "prior samples", prior, classifier, data, metrics, tables, figures);
       }
       if (autoencoder) {
@@ -149,24 +148,9 @@ final class GenerationEvaluator implements Evaluator {
    * codes do not span every direction).
    */
   static HostTensor fittedGaussianCodes(HostTensor codes, int n, SplittableRandom random) {
-    int rows = codes.shape()[0];
     int d = codes.rowSize();
-    float[] v = codes.data();
-    double[] mean = new double[d];
-    for (int i = 0; i < rows; i++) {
-      for (int j = 0; j < d; j++) {
-        mean[j] += v[i * d + j] / (double) rows;
-      }
-    }
-    DMatrixRMaj centred = new DMatrixRMaj(rows, d);
-    for (int i = 0; i < rows; i++) {
-      for (int j = 0; j < d; j++) {
-        centred.set(i, j, v[i * d + j] - mean[j]);
-      }
-    }
-    DMatrixRMaj covariance = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.multInner(centred, covariance);
-    CommonOps_DDRM.scale(1.0 / Math.max(1, rows - 1), covariance);
+    double[] mean = Moments.mean(codes);
+    DMatrixRMaj covariance = Moments.covariance(codes, mean);
     DMatrixRMaj lower = cholesky(covariance);
     DMatrixRMaj eps = new DMatrixRMaj(d, n);
     for (int i = 0; i < n; i++) {
@@ -202,14 +186,6 @@ final class GenerationEvaluator implements Evaluator {
         throw new IllegalStateException(ID + ": the covariance of the codes is not positive semi-definite");
       }
     }
-  }
-
-  private static HostTensor normal(int n, int d, SplittableRandom random) {
-    float[] v = new float[n * d];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = (float) RandomStreams.gaussian(random);
-    }
-    return new HostTensor(v, new int[] {n, d});
   }
 
   /** One strip per pair of test images: the first image, the decoded interpolation, the second image. */
@@ -254,7 +230,7 @@ final class GenerationEvaluator implements Evaluator {
   private ImageGrid noiseInterpolations(CompiledFunction generate, int dim, SplittableRandom random) {
     int pairs = parameters.interpolations();
     int steps = parameters.steps();
-    HostTensor ends = normal(2 * pairs, dim, random);
+    HostTensor ends = Encodings.standardNormal(2 * pairs, dim, random);
     float[] path = new float[pairs * steps * dim];
     for (int p = 0; p < pairs; p++) {
       for (int s = 0; s < steps; s++) {

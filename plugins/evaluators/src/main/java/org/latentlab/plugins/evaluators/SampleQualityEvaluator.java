@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.data.ImageSet;
-import org.latentlab.api.params.RandomStreams;
 import org.latentlab.api.spi.Evaluation;
 import org.latentlab.api.spi.EvaluationContext;
 import org.latentlab.api.spi.Evaluator;
@@ -35,14 +34,13 @@ final class SampleQualityEvaluator implements Evaluator {
 
   @Override
   public Evaluation evaluate(EvaluationContext context) {
-    CompiledFunction generate = context.function(Model.Functions.GENERATE).orElseThrow(() -> new IllegalStateException(
-        ID + ": the model offers no 'generate' function; it compares generated images with real ones"));
-    int dim = context.noiseSize().orElseThrow(() -> new IllegalStateException(
-        ID + ": the model offers 'generate' but no noise size (Model.noiseSize)"));
+    CompiledFunction generate = Encodings.require(context, Model.Functions.GENERATE, ID);
+    int dim = Encodings.noiseSize(context, ID);
     Dataset data = context.dataset();
     int n = Math.min(parameters.samples(), Math.min(data.test().size(), data.train().size()));
     SplittableRandom random = new SplittableRandom(context.seed() ^ 0x46494421L);
-    HostTensor generated = BatchedInference.map(generate, noise(n, dim, random), "z", "x", 512);
+    HostTensor generated = BatchedInference.map(generate, Encodings.standardNormal(n, dim, random), "z", "x",
+        Encodings.BATCH);
     HostTensor test = data.test().images(firstIndices(n));
     HostTensor train = data.train().images(randomIndices(data.train(), n, random));
     try (DomainClassifier classifier = DomainClassifier.obtain(context, parameters.classifierEpochs())) {
@@ -74,14 +72,6 @@ final class SampleQualityEvaluator implements Evaluator {
               + " sample count: compare only within this card's setup.");
       return new Evaluation(metrics, List.of(card), List.of());
     }
-  }
-
-  private static HostTensor noise(int n, int d, SplittableRandom random) {
-    float[] v = new float[n * d];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = (float) RandomStreams.gaussian(random);
-    }
-    return new HostTensor(v, new int[] {n, d});
   }
 
   private static int[] firstIndices(int n) {
