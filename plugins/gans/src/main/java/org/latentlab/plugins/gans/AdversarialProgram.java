@@ -3,6 +3,7 @@ package org.latentlab.plugins.gans;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.latentlab.api.ops.MathOps;
 import org.latentlab.api.ops.Ops;
 import org.latentlab.api.params.ParameterGroup;
@@ -52,6 +53,11 @@ record AdversarialProgram(int latentDim, GeneratorLoss generatorLoss, OptimizerS
 
   /** The two steps for these networks. */
   TrainingProgram program(Player generator, Player discriminator) {
+    return program(generator, discriminator, Optional.empty());
+  }
+
+  /** The two steps for these networks, the generator's step also updating {@code average} when present. */
+  TrainingProgram program(Player generator, Player discriminator, Optional<GeneratorAverage> average) {
     TrainingStep d = new TrainingStep(DISCRIMINATOR, (ops, batch) -> {
       MathOps m = ops.math();
       Tensor fake = ops.stopGradient(generator.apply(ops, noise(ops, batch), batch));
@@ -69,6 +75,7 @@ record AdversarialProgram(int latentDim, GeneratorLoss generatorLoss, OptimizerS
     }, ParameterGroup.under(DISCRIMINATOR + "/"), optimizer);
     TrainingStep g = new TrainingStep(GENERATOR, (ops, batch) -> {
       Tensor fakeLogits = discriminator.apply(ops, generator.apply(ops, noise(ops, batch), batch), batch);
+      average.ifPresent(a -> a.update(ops));
       return new Losses(generatorLoss.apply(ops, fakeLogits),
           Map.of("d-fake", ops.math().mean(ops.nn().sigmoid(fakeLogits))));
     }, ParameterGroup.under(GENERATOR + "/"), optimizer);

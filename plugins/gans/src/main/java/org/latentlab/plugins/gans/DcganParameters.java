@@ -15,9 +15,11 @@ import org.latentlab.api.spi.Problems;
  * @param learningRate       Adam learning rate of both networks (default 2e-4, as the paper)
  * @param beta1              Adam's first-moment decay (default 0.5, as the paper)
  * @param discriminatorSteps discriminator steps per generator step (default 1)
+ * @param averageDecay       decay of the moving average of the generator's weights that samples are drawn
+ *                           from ({@link GeneratorAverage}; default 0.999; 0: sample the trained weights)
  */
 public record DcganParameters(Integer latentDim, Integer channels, String generatorLoss, Double learningRate,
-    Double beta1, Integer discriminatorSteps) implements Parameters {
+    Double beta1, Integer discriminatorSteps, Double averageDecay) implements Parameters {
 
   /** Fills in defaults for absent fields. */
   public DcganParameters {
@@ -27,12 +29,15 @@ public record DcganParameters(Integer latentDim, Integer channels, String genera
     learningRate = learningRate == null ? 2e-4 : learningRate;
     beta1 = beta1 == null ? 0.5 : beta1;
     discriminatorSteps = discriminatorSteps == null ? 1 : discriminatorSteps;
+    averageDecay = averageDecay == null ? 0.999 : averageDecay;
   }
 
   @Override
   public void validate(Problems problems) {
     Checks.adversarial(problems, latentDim, generatorLoss, learningRate, beta1, discriminatorSteps);
     Checks.width(problems, "channels", channels);
+    problems.require(averageDecay >= 0 && averageDecay < 1, "averageDecay", averageDecay,
+        "must be in [0, 1) (0: no average)");
   }
 
   AdversarialProgram program() {

@@ -1,5 +1,7 @@
 package org.latentlab.plugins.gans;
 
+import java.util.Optional;
+import org.latentlab.api.nn.Layer;
 import org.latentlab.api.params.Scope;
 import org.latentlab.api.spi.Model;
 import org.latentlab.api.spi.ModelContext;
@@ -31,9 +33,10 @@ public final class DcganProvider implements ModelProvider<DcganParameters> {
   public Model create(DcganParameters p, ModelContext context) {
     Scope g = context.scope().child(AdversarialProgram.GENERATOR);
     Scope d = context.scope().child(AdversarialProgram.DISCRIMINATOR);
-    return new Gan(
-        Networks.convGenerator(g, p.latentDim(), p.channels(), context.data()),
-        Networks.convDiscriminator(d, p.channels(), context.data()),
-        p.program());
+    Layer generator = Networks.convGenerator(g, p.latentDim(), p.channels(), context.data());
+    Optional<GeneratorAverage> average = p.averageDecay() > 0
+        ? Optional.of(GeneratorAverage.declare(g, p.averageDecay().floatValue()))
+        : Optional.empty();
+    return new Gan(generator, Networks.convDiscriminator(d, p.channels(), context.data()), p.program(), average);
   }
 }

@@ -1,8 +1,10 @@
 package org.latentlab.plugins.gans;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.latentlab.api.nn.Layer;
+import org.latentlab.api.ops.Ops;
 import org.latentlab.api.spi.Model;
 import org.latentlab.api.train.InferenceFunction;
 import org.latentlab.api.train.TrainingProgram;
@@ -18,27 +20,34 @@ import org.latentlab.api.train.TrainingProgram;
  * (Radford et al. 2016); see {@link Networks}.
  *
  * <p>Functions: {@code generate} ({@code z [n, latentDim] -> x [n, c, h, w]}, in (0, 1)); given
- * standard-normal {@code z} it samples the model's distribution.
+ * standard-normal {@code z} it samples the model's distribution, with the {@link GeneratorAverage} of the
+ * generator's weights where the model keeps one.
  */
 public final class Gan implements Model {
   private final Layer generator;
   private final Layer discriminator;
   private final AdversarialProgram program;
+  private final Optional<GeneratorAverage> average;
 
-  Gan(Layer generator, Layer discriminator, AdversarialProgram program) {
+  Gan(Layer generator, Layer discriminator, AdversarialProgram program, Optional<GeneratorAverage> average) {
     this.generator = generator;
     this.discriminator = discriminator;
     this.program = program;
+    this.average = average;
   }
 
   @Override
   public TrainingProgram program() {
-    return program.program((ops, z, batch) -> generator.apply(ops, z), (ops, x, batch) -> discriminator.apply(ops, x));
+    return program.program((ops, z, batch) -> generator.apply(ops, z), (ops, x, batch) -> discriminator.apply(ops, x),
+        average);
   }
 
   @Override
   public Map<String, InferenceFunction> functions() {
-    return Map.of(Functions.GENERATE, (ops, in) -> Map.of("x", generator.apply(ops, in.get("z"))));
+    return Map.of(Functions.GENERATE, (ops, in) -> {
+      Ops sampling = average.map(a -> a.averaged(ops)).orElse(ops);
+      return Map.of("x", generator.apply(sampling, in.get("z")));
+    });
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.latentlab.plugins.gans;
 
+import java.util.Optional;
+
 import org.latentlab.api.nn.Reshape;
 import org.latentlab.api.nn.Sequential;
 import org.latentlab.api.params.Scope;
@@ -33,6 +35,6 @@ public final class GanProvider implements ModelProvider<GanParameters> {
         Networks.mlpGenerator(g, p.latentDim(), p.hidden(), context.data()),
         Sequential.of(Reshape.flatten(), Networks.centred(),
             Networks.mlpDiscriminator(d, context.data().imageSize(), p.hidden())),
-        p.program());
+        p.program(), Optional.empty());
   }
 }

@@ -38,7 +38,7 @@ class AdversarialProgramTest {
   @ValueSource(strings = {"djl", "tensorflow"})
   void eachStepChangesOnlyItsOwnNetwork(String backend) {
     ParameterStore store = new ParameterStore(2);
-    Model model = new DcganProvider().create(new DcganParameters(4, 4, null, 1e-2, null, null),
+    Model model = new DcganProvider().create(new DcganParameters(4, 4, null, 1e-2, null, null, null),
         new ModelContext(Scope.root(store), GanData.SHAPE));
     int[] idx = {0, 1, 2, 3, 4, 5, 6, 7};
     Map<String, HostTensor> batch = Map.of("x", DATA.images(idx), "y", DATA.labelTensor(idx));

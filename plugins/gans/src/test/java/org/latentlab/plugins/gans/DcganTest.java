@@ -27,7 +27,7 @@ class DcganTest {
   @ValueSource(strings = {"djl", "tensorflow"})
   void dcganMovesItsSamplesTowardsTheDataAndItsDiscriminatorLearns(String backend) {
     ParameterStore store = new ParameterStore(9);
-    Model model = new DcganProvider().create(new DcganParameters(16, 8, null, 1e-3, null, null),
+    Model model = new DcganProvider().create(new DcganParameters(16, 8, null, 1e-3, null, null, null),
         new ModelContext(Scope.root(store), GanData.SHAPE));
     float[] dataMean = GanData.meanImage(DATA.images(IntStream.range(0, DATA.size()).toArray()));
     HostTensor z = GanData.noise(256, 16, 5);
@@ -49,7 +49,7 @@ class DcganTest {
   @ValueSource(ints = {28, 7})
   void generatorMirrorsTheDiscriminatorsHalvingsForEvenAndOddSides(int side) {
     ParameterStore store = new ParameterStore(1);
-    Model model = new DcganProvider().create(new DcganParameters(8, 4, null, null, null, null),
+    Model model = new DcganProvider().create(new DcganParameters(8, 4, null, null, null, null, null),
         new ModelContext(Scope.root(store), new DataShape(1, side, side, 10)));
     try (ComputeSession session = Backends.get("tensorflow").open(store, 1)) {
       HostTensor x = session.compile(model.functions().get(Model.Functions.GENERATE))
@@ -64,7 +64,7 @@ class DcganTest {
   @Test
   void nonSquareImagesAreRefusedNamingTheirSize() {
     ParameterStore store = new ParameterStore(1);
-    assertThatThrownBy(() -> new DcganProvider().create(new DcganParameters(null, null, null, null, null, null),
+    assertThatThrownBy(() -> new DcganProvider().create(new DcganParameters(null, null, null, null, null, null, null),
         new ModelContext(Scope.root(store), new DataShape(1, 28, 20, 10))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dcgan").hasMessageContaining("28x20");
   }

@@ -29,8 +29,8 @@ class ParametersTest {
   void absentFieldsGetTheDocumentedDefaultsWhichAreValid() {
     GanParameters gan = new GanParameters(null, null, null, null, null, null);
     assertThat(gan).isEqualTo(new GanParameters(64, 256, "non-saturating", 2e-4, 0.5, 1));
-    DcganParameters dcgan = new DcganParameters(null, null, null, null, null, null);
-    assertThat(dcgan).isEqualTo(new DcganParameters(64, 64, "non-saturating", 2e-4, 0.5, 1));
+    DcganParameters dcgan = new DcganParameters(null, null, null, null, null, null, null);
+    assertThat(dcgan).isEqualTo(new DcganParameters(64, 64, "non-saturating", 2e-4, 0.5, 1, 0.999));
     ConditionalGanParameters cgan = new ConditionalGanParameters(null, null, null, null, null, null);
     assertThat(cgan).isEqualTo(new ConditionalGanParameters(64, 256, "non-saturating", 2e-4, 0.5, 1));
     assertThat(fields(gan)).isEmpty();
@@ -42,7 +42,7 @@ class ParametersTest {
   void everyBadValueIsReportedNamingItsField() {
     assertThat(fields(new GanParameters(0, -1, "wasserstein", 0.0, 1.0, 0)))
         .containsExactly("latentDim", "generatorLoss", "learningRate", "beta1", "discriminatorSteps", "hidden");
-    assertThat(fields(new DcganParameters(-2, 0, null, null, null, null))).containsExactly("latentDim", "channels");
+    assertThat(fields(new DcganParameters(-2, 0, null, null, null, null, null))).containsExactly("latentDim", "channels");
     assertThat(fields(new ConditionalGanParameters(null, 0, "minmax", 20.0, -0.1, null)))
         .containsExactly("generatorLoss", "learningRate", "beta1", "hidden");
   }
@@ -51,7 +51,7 @@ class ParametersTest {
   void messagesSayWhatIsAllowedAndWhatWasGiven() {
     assertThat(message(new GanParameters(null, null, "wasserstein", null, null, null)))
         .isEqualTo("generatorLoss must be one of minimax, non-saturating (was wasserstein)");
-    assertThat(message(new DcganParameters(null, null, null, null, 1.0, null)))
+    assertThat(message(new DcganParameters(null, null, null, null, 1.0, null, null)))
         .isEqualTo("beta1 must be in [0, 1) (was 1.0)");
   }
 
