@@ -34,7 +34,9 @@ import org.latentlab.api.train.CompiledFunction;
  * interpolation strip per pair of test images: {@code decode((1 - t) z_a + t z_b)} for {@code t} from 0 to 1.
  * A plain autoencoder's code space has holes a Gaussian does not know of, so its samples are poorer
  * than a VAE's prior samples: this evaluator shows it. A model that only generates (a GAN: {@code generate}
- * and {@link Model#noiseSize()}, no encoder) gets its prior samples and strips between noise vectors.
+ * and {@link Model#noiseSize()}, no encoder) gets its prior samples and strips between noise vectors; a
+ * conditional one ({@code generate-conditional}) also gets the {@link ConditionalSamples} view: how often
+ * a sample asked for class {@code k} is labelled {@code k}, and a class-by-class grid.
  */
 final class GenerationEvaluator implements Evaluator {
   static final String ID = "generation";
@@ -70,6 +72,11 @@ final class GenerationEvaluator implements Evaluator {
       if (generate.isPresent()) {
         HostTensor prior = BatchedInference.map(generate.get(), Encodings.standardNormal(n, dim, random), "z", "x", 512);
         describe("", "prior samples", prior, classifier, data, metrics, tables, figures);
+      }
+      Optional<CompiledFunction> conditional = context.function(Model.Functions.GENERATE_CONDITIONAL);
+      if (conditional.isPresent()) {
+        ConditionalSamples.describe(ID + "/", conditional.get(), dim, Math.max(100, n / data.numClasses()),
+            classifier, data, random, metrics, tables, figures);
       }
       if (autoencoder) {
         HostTensor fitted = BatchedInference.map(decode.get(), fittedGaussianCodes(trainCodes, n, random), "z", "x",

@@ -100,6 +100,39 @@ class GenerationEvaluatorTest {
   }
 
   @Test
+  void aConditionalGeneratorIsScoredByHowOftenItsSamplesAreLabelledTheAskedClass() {
+    Evaluation obedient = conditional(c -> c);
+    assertThat(obedient.metrics().get("generation/conditional-accuracy")).isGreaterThan(0.95);
+    assertThat(obedient.metrics().get("generation/conditional-accuracy-min")).isGreaterThan(0.9);
+    assertThat(obedient.figures()).extracting(g -> g.name()).contains("class-grid");
+    assertThat(obedient.figures().stream().filter(g -> g.name().equals("class-grid")).findFirst().orElseThrow()
+        .images().shape()).containsExactly(4 * 10, 1, 8, 8);
+
+    Evaluation swapsTwo = conditional(c -> c == 0 ? 1 : c == 1 ? 0 : c);
+    assertThat(swapsTwo.metrics().get("generation/conditional-accuracy")).as("two of four classes right")
+        .isCloseTo(0.5, within(0.05));
+    assertThat(swapsTwo.metrics().get("generation/conditional-accuracy-min")).isLessThan(0.05);
+  }
+
+  /** The generation view of a conditional generator drawing class {@code drawn(y)}'s quadrant when asked for {@code y}. */
+  private Evaluation conditional(java.util.function.IntUnaryOperator drawn) {
+    CompiledFunction generate = in -> {
+      HostTensor y = in.get("y");
+      int n = y.shape()[0];
+      float[] codes = new float[n * 4];
+      for (int i = 0; i < n; i++) {
+        java.util.Arrays.fill(codes, i * 4, i * 4 + 4, 0.1f);
+        codes[i * 4 + drawn.applyAsInt((int) y.data()[i])] = 0.6f + 0.1f * Math.abs(in.get("z").data()[i * 4]);
+      }
+      return QuadrantData.DECODE.apply(Map.of("z", new HostTensor(codes, new int[] {n, 4})));
+    };
+    CompiledFunction unconditional = in -> generate.apply(Map.of("z", in.get("z"),
+        "y", new HostTensor(new float[in.get("z").shape()[0]], new int[] {in.get("z").shape()[0]})));
+    return new GenerationEvaluator(new GenerationParameters(400, 0, 5, 3)).evaluate(EvaluationContexts.withNoiseSize(
+        context(Map.of(Model.Functions.GENERATE, unconditional, Model.Functions.GENERATE_CONDITIONAL, generate)), 4));
+  }
+
+  @Test
   void entropyOfClassCountsInBits() {
     assertThat(GenerationEvaluator.entropyBits(new int[] {5, 5, 5, 5})).isCloseTo(2, within(1e-12));
     assertThat(GenerationEvaluator.entropyBits(new int[] {10, 0, 0, 0})).isZero();
