@@ -20,11 +20,14 @@ import org.latentlab.api.train.CompiledFunction;
  * usual stand-in for Inception features on digits): "FID-LeNet", the {@link FrechetDistance} between generated
  * and real test images (Heusel et al. 2017), beside its floor, the same distance between as many real training
  * images and the same test images, so a value reads as a multiple of what real data reaches; and the
- * k-nearest-neighbour {@link ManifoldPrecisionRecall precision and recall} (Kynkaanniemi et al. 2019). Needs
+ * k-nearest-neighbour {@link ManifoldPrecisionRecall precision and recall} (Kynkaanniemi et al. 2019); and the
+ * {@link Memorisation} check (samples beside their nearest training images). Needs
  * {@code generate} and {@link Model#noiseSize()}; samples from standard-normal noise.
  */
 final class SampleQualityEvaluator implements Evaluator {
   static final String ID = "sample-quality";
+  /** Samples (and test images) the memorisation check compares with every training image. */
+  private static final int MEMORISATION_ROWS = 500;
 
   private final SampleQualityParameters parameters;
 
@@ -56,6 +59,9 @@ final class SampleQualityEvaluator implements Evaluator {
       metrics.put(ID + "/fid-ratio-to-floor", fid / floor);
       metrics.put(ID + "/precision", pr.precision());
       metrics.put(ID + "/recall", pr.recall());
+      Memorisation memorisation = Memorisation.of(firstRows(generated, MEMORISATION_ROWS), firstRows(test, MEMORISATION_ROWS),
+          data.train());
+      metrics.put(ID + "/memorisation-ratio", memorisation.ratio());
       ResultTable card = new ResultTable("Sample quality (metric card)", List.of("property", "value"), List.of(
           List.of("FID-LeNet, generated vs test", String.format(Locale.ROOT, "%.3f", fid)),
           List.of("floor: real train vs test", String.format(Locale.ROOT, "%.3f", floor)),
@@ -70,8 +76,15 @@ final class SampleQualityEvaluator implements Evaluator {
               + " and recall with manifolds of balls reaching each point's " + parameters.neighbours()
               + "-th nearest neighbour (Kynkaanniemi et al. 2019). Values depend on the feature extractor and the"
               + " sample count: compare only within this card's setup.");
-      return new Evaluation(metrics, List.of(card), List.of());
+      return new Evaluation(metrics, List.of(card, memorisation.table()), List.of(memorisation.grid()));
     }
+  }
+
+  private static HostTensor firstRows(HostTensor t, int n) {
+    int rows = Math.min(n, t.shape()[0]);
+    int[] shape = t.shape().clone();
+    shape[0] = rows;
+    return new HostTensor(java.util.Arrays.copyOf(t.data(), rows * t.rowSize()), shape);
   }
 
   private static int[] firstIndices(int n) {

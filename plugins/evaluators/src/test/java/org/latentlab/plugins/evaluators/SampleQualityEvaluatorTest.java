@@ -79,6 +79,8 @@ class SampleQualityEvaluatorTest {
     assertThat(covering.metrics().get("sample-quality/fid-ratio-to-floor"))
         .isEqualTo(covering.metrics().get("sample-quality/fid") / floor);
     assertThat(covering.tables().get(0).title()).contains("metric card");
+    assertThat(covering.metrics().get("sample-quality/memorisation-ratio")).as("new images are not copies")
+        .isGreaterThan(0.5);
   }
 
   /** A generator that returns training images: the one picked by each noise row, or always the first. */
@@ -105,6 +107,14 @@ class SampleQualityEvaluatorTest {
     assertThat(one.metrics().get("sample-quality/recall")).as("a single image covers almost none of the data")
         .isLessThan(0.05);
     assertThat(varied.metrics().get("sample-quality/fid")).isLessThan(3 * varied.metrics().get("sample-quality/fid-floor"));
+    assertThat(varied.metrics().get("sample-quality/memorisation-ratio")).as("replayed training images are copies")
+        .isLessThan(1e-6);
+    assertThat(varied.figures().get(0).images().shape()).as("8 samples, each beside 6 neighbours")
+        .containsExactly(8 * 7, 1, 8, 8);
+    float[] grid = varied.figures().get(0).images().data();
+    int size = 64;
+    assertThat(java.util.Arrays.copyOfRange(grid, size, 2 * size)).as("a replayed image's nearest neighbour is itself")
+        .containsExactly(java.util.Arrays.copyOfRange(grid, 0, size));
   }
 
   @Test

@@ -17,6 +17,12 @@ final class Checks {
     problems.require(discriminatorSteps >= 1, "discriminatorSteps", discriminatorSteps, "must be >= 1");
   }
 
+  /** Checks the decay of a {@link GeneratorAverage}. */
+  static void averageDecay(Problems problems, Double averageDecay) {
+    problems.require(averageDecay >= 0 && averageDecay < 1, "averageDecay", averageDecay,
+        "must be in [0, 1) (0: no average)");
+  }
+
   /** Checks a network width ({@code hidden} or {@code channels}). */
   static void width(Problems problems, String field, Integer value) {
     problems.require(value > 0, field, value, "must be > 0");

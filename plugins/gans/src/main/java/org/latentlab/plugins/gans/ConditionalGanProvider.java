@@ -17,7 +17,7 @@ public final class ConditionalGanProvider implements ModelProvider<ConditionalGa
 
   @Override
   public String description() {
-    return "Conditional GAN (Mirza & Osindero 2014): one-hot class label into both MLP networks";
+    return "Conditional GAN (Mirza & Osindero 2014): one-hot class label into both networks (MLPs as the paper, or DCGAN networks with a projection discriminator)";
   }
 
   @Override

@@ -36,8 +36,7 @@ public record DcganParameters(Integer latentDim, Integer channels, String genera
   public void validate(Problems problems) {
     Checks.adversarial(problems, latentDim, generatorLoss, learningRate, beta1, discriminatorSteps);
     Checks.width(problems, "channels", channels);
-    problems.require(averageDecay >= 0 && averageDecay < 1, "averageDecay", averageDecay,
-        "must be in [0, 1) (0: no average)");
+    Checks.averageDecay(problems, averageDecay);
   }
 
   AdversarialProgram program() {

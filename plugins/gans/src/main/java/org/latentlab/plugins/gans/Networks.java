@@ -75,12 +75,22 @@ final class Networks {
    * needs, so the family can share it.
    */
   static Sequential convDiscriminator(Scope scope, int ch, DataShape data) {
-    ConvGeometry g = ConvGeometry.of(data);
+    return Sequential.of(convDiscriminatorTrunk(scope, ch, data),
+        new Dense(scope.child("out"), convDiscriminatorFeatures(ch, data), 1));
+  }
+
+  /** The discriminator of {@link #convDiscriminator} up to its flattened features, without the logit layer. */
+  static Sequential convDiscriminatorTrunk(Scope scope, int ch, DataShape data) {
     return Sequential.of(
         centred(),
         new Conv2d(scope.child("conv1"), data.channels(), ch, 4, 2, 1), Activation.leakyRelu(LEAK),
         new Conv2d(scope.child("conv2"), ch, 2 * ch, 4, 2, 1), Activation.leakyRelu(LEAK),
-        Reshape.flatten(),
-        new Dense(scope.child("out"), 2 * ch * g.inner() * g.inner(), 1));
+        Reshape.flatten());
+  }
+
+  /** Width of the features {@link #convDiscriminatorTrunk} gives. */
+  static int convDiscriminatorFeatures(int ch, DataShape data) {
+    ConvGeometry g = ConvGeometry.of(data);
+    return 2 * ch * g.inner() * g.inner();
   }
 }

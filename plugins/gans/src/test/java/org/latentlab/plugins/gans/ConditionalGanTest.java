@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.latentlab.api.data.DataShape;
 import org.latentlab.api.data.ImageSet;
 import org.latentlab.api.params.ParameterStore;
@@ -43,11 +43,11 @@ class ConditionalGanTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"djl", "tensorflow"})
-  void samplesOfClassKAreBrightestInQuadrantKAndUnconditionalOnesCoverEveryClass(String backend) {
+  @CsvSource({"djl, mlp", "tensorflow, mlp", "djl, conv", "tensorflow, conv"})
+  void samplesOfClassKAreBrightestInQuadrantKAndUnconditionalOnesCoverEveryClass(String backend, String architecture) {
     ParameterStore store = new ParameterStore(11);
-    Model model = new ConditionalGanProvider().create(new ConditionalGanParameters(LATENT, 128, null, 1e-3, null, null),
-        new ModelContext(Scope.root(store), GanData.SHAPE));
+    Model model = new ConditionalGanProvider().create(new ConditionalGanParameters(architecture, LATENT, 128, 8, null,
+        1e-3, null, null, null), new ModelContext(Scope.root(store), GanData.SHAPE));
     try (ComputeSession session = Backends.get(backend).open(store, 11)) {
       CompiledFunction conditional = session.compile(model.functions().get(Model.Functions.GENERATE_CONDITIONAL));
       double[] before = hitRates(conditional);
@@ -74,7 +74,7 @@ class ConditionalGanTest {
   void dataWithoutClassesIsRefused() {
     ParameterStore store = new ParameterStore(1);
     assertThatThrownBy(() -> new ConditionalGanProvider().create(
-        new ConditionalGanParameters(null, null, null, null, null, null),
+        new ConditionalGanParameters(null, null, null, null, null, null, null, null, null),
         new ModelContext(Scope.root(store), new DataShape(1, 8, 8, 1))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("conditional-gan")
         .hasMessageContaining("at least 2 classes");

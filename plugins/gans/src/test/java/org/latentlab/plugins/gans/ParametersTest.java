@@ -31,8 +31,9 @@ class ParametersTest {
     assertThat(gan).isEqualTo(new GanParameters(64, 256, "non-saturating", 2e-4, 0.5, 1));
     DcganParameters dcgan = new DcganParameters(null, null, null, null, null, null, null);
     assertThat(dcgan).isEqualTo(new DcganParameters(64, 64, "non-saturating", 2e-4, 0.5, 1, 0.999));
-    ConditionalGanParameters cgan = new ConditionalGanParameters(null, null, null, null, null, null);
-    assertThat(cgan).isEqualTo(new ConditionalGanParameters(64, 256, "non-saturating", 2e-4, 0.5, 1));
+    ConditionalGanParameters cgan = new ConditionalGanParameters(null, null, null, null, null, null, null, null, null);
+    assertThat(cgan).isEqualTo(new ConditionalGanParameters("mlp", 64, 256, 64, "non-saturating", 2e-4, 0.5, 1,
+        0.999));
     assertThat(fields(gan)).isEmpty();
     assertThat(fields(dcgan)).isEmpty();
     assertThat(fields(cgan)).isEmpty();
@@ -43,8 +44,8 @@ class ParametersTest {
     assertThat(fields(new GanParameters(0, -1, "wasserstein", 0.0, 1.0, 0)))
         .containsExactly("latentDim", "generatorLoss", "learningRate", "beta1", "discriminatorSteps", "hidden");
     assertThat(fields(new DcganParameters(-2, 0, null, null, null, null, null))).containsExactly("latentDim", "channels");
-    assertThat(fields(new ConditionalGanParameters(null, 0, "minmax", 20.0, -0.1, null)))
-        .containsExactly("generatorLoss", "learningRate", "beta1", "hidden");
+    assertThat(fields(new ConditionalGanParameters("cnn", null, 0, null, "minmax", 20.0, -0.1, null, 1.0)))
+        .containsExactly("generatorLoss", "learningRate", "beta1", "architecture", "hidden", "averageDecay");
   }
 
   @Test
