@@ -137,13 +137,14 @@ public final class ExperimentRunner {
       checkpoints = new Checkpoints(dir.resolve("checkpoints"), session);
       long startAfter = restore == null ? 0 : restore.apply(new Resumption(session, checkpoints));
       try (MetricsLog log = new MetricsLog(dir.resolve("metrics.jsonl"))) {
+        Snapshots snapshots = Snapshots.of(dir);
         new TrainingLoop(trainer, model, data.train(), experiment.training(), experiment.seed(), log,
-            progress, checkpoints).run(startAfter);
+            progress, checkpoints, it -> snapshots.save(it, session)).run(startAfter);
         CheckpointFormat.write(dir.resolve("checkpoints").resolve("final.ckpt"), session.readState());
         writeSamples(dir, model, session, data.test());
         RunEvaluationContext.LiveModel trained = new RunEvaluationContext.LiveModel(model, session);
         try (RunEvaluationContext context = new RunEvaluationContext(data, trained,
-            () -> untrainedTwin(experiment, data, backend), backend, experiment.seed(), progress)) {
+            () -> untrainedTwin(experiment, data, backend), snapshots, backend, experiment.seed(), progress)) {
           metrics.putAll(evaluate(experiment, context, log, dir));
         }
       }
@@ -202,7 +203,7 @@ public final class ExperimentRunner {
       session.writeState(trainedState);
       RunEvaluationContext.LiveModel trained = new RunEvaluationContext.LiveModel(model, session);
       try (RunEvaluationContext context = new RunEvaluationContext(data, trained,
-          () -> untrainedTwin(experiment, data, backend), backend, experiment.seed(), progress)) {
+          () -> untrainedTwin(experiment, data, backend), Snapshots.of(dir), backend, experiment.seed(), progress)) {
         metrics = evaluate(experiment, context, log, dir, kept);
       }
       Provenance.recordEvaluation(dir.resolve("provenance.json"), replaced, backend.engineVersion(), clock.instant());

@@ -1,7 +1,10 @@
 package org.latentlab.experiments.run;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -10,14 +13,17 @@ import org.latentlab.api.data.Dataset;
 import org.latentlab.api.spi.Backend;
 import org.latentlab.api.spi.EvaluationContext;
 import org.latentlab.api.spi.Model;
+import org.latentlab.api.spi.ModelSnapshot;
 import org.latentlab.api.spi.Progress;
+import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.ComputeSession;
 
 /**
- * The evaluation context of one run: the trained model's functions, compiled on first use, and an
+ * The evaluation context of one run: the trained model's functions, compiled on first use, an
  * untrained twin (same architecture, fresh weights from a different seed) built only if an evaluator
- * asks for the random-encoder baseline.
+ * asks for the random-encoder baseline, and the snapshots training kept, each loaded into a twin of its own
+ * when asked for.
  */
 final class RunEvaluationContext implements EvaluationContext, AutoCloseable {
   /** A model with the session its parameters live in. */
@@ -26,6 +32,7 @@ final class RunEvaluationContext implements EvaluationContext, AutoCloseable {
   private final Dataset dataset;
   private final LiveModel trained;
   private final Supplier<LiveModel> untrainedFactory;
+  private final Snapshots snapshots;
   private final Backend backend;
   private final long seed;
   private final Progress progress;
@@ -33,11 +40,17 @@ final class RunEvaluationContext implements EvaluationContext, AutoCloseable {
   private final Map<String, CompiledFunction> compiledUntrained = new HashMap<>();
   private LiveModel untrained;
 
-  RunEvaluationContext(Dataset dataset, LiveModel trained, Supplier<LiveModel> untrainedFactory, Backend backend,
-      long seed, Progress progress) {
+  /**
+   * @param untrainedFactory builds a fresh copy of the model in a session of its own (the untrained baseline;
+   *                         also the body a snapshot's state is loaded into)
+   * @param snapshots        the run's snapshots (may be none)
+   */
+  RunEvaluationContext(Dataset dataset, LiveModel trained, Supplier<LiveModel> untrainedFactory, Snapshots snapshots,
+      Backend backend, long seed, Progress progress) {
     this.dataset = dataset;
     this.trained = trained;
     this.untrainedFactory = untrainedFactory;
+    this.snapshots = snapshots;
     this.backend = backend;
     this.seed = seed;
     this.progress = progress;
@@ -69,6 +82,47 @@ final class RunEvaluationContext implements EvaluationContext, AutoCloseable {
       return Optional.empty();
     }
     return Optional.of(cache.computeIfAbsent(name, n -> live.session().compile(live.model().functions().get(n))));
+  }
+
+  @Override
+  public List<Long> snapshotIterations() {
+    try {
+      return snapshots.iterations();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the run's snapshots: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public ModelSnapshot snapshot(long iteration) {
+    if (!snapshotIterations().contains(iteration)) {
+      return EvaluationContext.super.snapshot(iteration);
+    }
+    Map<String, HostTensor> state;
+    try {
+      state = snapshots.read(iteration);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the snapshot after iteration " + iteration + ": " + e.getMessage(), e);
+    }
+    LiveModel twin = untrainedFactory.get();
+    twin.session().writeState(state);
+    Map<String, CompiledFunction> cache = new HashMap<>();
+    return new ModelSnapshot() {
+      @Override
+      public long iteration() {
+        return iteration;
+      }
+
+      @Override
+      public Optional<CompiledFunction> function(String name) {
+        return compile(twin, cache, name);
+      }
+
+      @Override
+      public void close() {
+        twin.session().close();
+      }
+    };
   }
 
   @Override

@@ -19,7 +19,8 @@ import org.latentlab.experiments.descriptor.TrainingBudget;
  * Runs a training program for a budget: each iteration runs every step (its repeat count times) on
  * fresh batches from a {@link BatchSampler} over the training split, logs mean losses every
  * {@code logEvery} iterations, shows progress, checkpoints every {@code checkpointEvery} iterations,
- * and stops on a non-finite loss.
+ * keeps a snapshot of the model every {@code snapshotEvery} iterations (and before the first and after the
+ * last when snapshots are on), and stops on a non-finite loss.
  */
 final class TrainingLoop {
   /** Keeps the batch-preparation streams apart from the backend's per-step streams of the same seed. */
@@ -35,10 +36,18 @@ final class TrainingLoop {
   private final Progress progress;
   private final BatchSampler batches;
   private final Checkpoints checkpoints;
+  private final SnapshotSink snapshots;
+
+  /** Keeps a snapshot of the model after an iteration (0: before training). */
+  @FunctionalInterface
+  interface SnapshotSink {
+    void save(long iteration) throws IOException;
+  }
 
   TrainingLoop(Trainer trainer, Model model, ImageSet train, TrainingBudget budget, long seed,
-      MetricsLog log, Progress progress, Checkpoints checkpoints) {
+      MetricsLog log, Progress progress, Checkpoints checkpoints, SnapshotSink snapshots) {
     this.checkpoints = checkpoints;
+    this.snapshots = snapshots;
     this.model = model;
     this.seed = seed;
     this.batches = new BatchSampler(train, budget.batchSize(), seed);
@@ -81,6 +90,8 @@ final class TrainingLoop {
     progress.start("train", total);
     if (startAfter > 0) {
       progress.update(startAfter, "resumed after iteration " + startAfter);
+    } else if (budget.snapshotEvery() > 0) {
+      snapshots.save(0);
     }
     for (long it = startAfter + 1; it <= total; it++) {
       for (int s = 0; s < steps.size(); s++) {
@@ -115,6 +126,9 @@ final class TrainingLoop {
       }
       if (it % budget.checkpointEvery() == 0 && it < total) {
         checkpoints.save(it);
+      }
+      if (budget.snapshotEvery() > 0 && (it % budget.snapshotEvery() == 0 || it == total)) {
+        snapshots.save(it);
       }
     }
     progress.finish();

@@ -1,6 +1,7 @@
 package org.latentlab.api.spi;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.latentlab.api.data.Dataset;
@@ -36,6 +37,24 @@ public interface EvaluationContext {
   /** The trained model's {@link Model#noiseSize()}: the size of the noise its generate functions take. */
   default OptionalInt noiseSize() {
     return OptionalInt.empty();
+  }
+
+  /**
+   * Iterations after which training kept a snapshot of the model ({@code training.snapshotEvery}), in
+   * order, 0 being before training; empty when it kept none.
+   */
+  default List<Long> snapshotIterations() {
+    return List.of();
+  }
+
+  /**
+   * The model at the snapshot kept after {@code iteration}, one of {@link #snapshotIterations()}; close it
+   * when done.
+   *
+   * @throws IllegalArgumentException when there is no such snapshot
+   */
+  default ModelSnapshot snapshot(long iteration) {
+    throw new IllegalArgumentException("no snapshot of the model was kept after iteration " + iteration);
   }
 
   /**

@@ -19,6 +19,7 @@ import org.latentlab.api.spi.EvaluationContext;
 import org.latentlab.api.spi.Evaluator;
 import org.latentlab.api.spi.ImageGrid;
 import org.latentlab.api.spi.Model;
+import org.latentlab.api.spi.ModelSnapshot;
 import org.latentlab.api.spi.ResultTable;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.BatchedInference;
@@ -36,11 +37,14 @@ import org.latentlab.api.train.CompiledFunction;
  * than a VAE's prior samples: this evaluator shows it. A model that only generates (a GAN: {@code generate}
  * and {@link Model#noiseSize()}, no encoder) gets its prior samples and strips between noise vectors; a
  * conditional one ({@code generate-conditional}) also gets the {@link ConditionalSamples} view: how often
- * a sample asked for class {@code k} is labelled {@code k}, and a class-by-class grid.
+ * a sample asked for class {@code k} is labelled {@code k}, and a class-by-class grid. When training kept
+ * snapshots ({@code training.snapshotEvery}), a generator's samples at fixed noise are shown over training.
  */
 final class GenerationEvaluator implements Evaluator {
   static final String ID = "generation";
   private static final int SHOWN = 100;
+  private static final int SNAPSHOT_ROWS = 10;
+  private static final int SNAPSHOT_COLUMNS = 10;
 
   private final GenerationParameters parameters;
 
@@ -92,12 +96,44 @@ final class GenerationEvaluator implements Evaluator {
           List.of("input range", "[0, 1], as the data set")),
           classifier.cached() ? "Read from the cache folder." : "Trained for this run and cached."));
     }
+    if (generate.isPresent() && !context.snapshotIterations().isEmpty()) {
+      figures.add(samplesOverTraining(context, dim, random));
+    }
     if (parameters.interpolations() > 0) {
       figures.add(autoencoder
           ? interpolations(encode.get(), decode.get(), data.test(), random)
           : noiseInterpolations(generate.get(), dim, random));
     }
     return new Evaluation(metrics, tables, figures);
+  }
+
+  /**
+   * One row per snapshot training kept (at most {@value #SNAPSHOT_ROWS}, evenly spread, first and last
+   * included), the same {@value #SNAPSHOT_COLUMNS} noise vectors in every row.
+   */
+  private static ImageGrid samplesOverTraining(EvaluationContext context, int dim, SplittableRandom random) {
+    List<Long> all = context.snapshotIterations();
+    int rows = Math.min(SNAPSHOT_ROWS, all.size());
+    HostTensor noise = Encodings.standardNormal(SNAPSHOT_COLUMNS, dim, random);
+    List<HostTensor> strips = new ArrayList<>();
+    List<String> shown = new ArrayList<>();
+    for (int r = 0; r < rows; r++) {
+      long iteration = all.get(rows == 1 ? 0 : (int) Math.round((double) r * (all.size() - 1) / (rows - 1)));
+      try (ModelSnapshot snapshot = context.snapshot(iteration)) {
+        strips.add(snapshot.function(Model.Functions.GENERATE).orElseThrow().apply(Map.of("z", noise)).get("x"));
+        shown.add(Long.toString(iteration));
+      }
+    }
+    int size = strips.get(0).rowSize();
+    float[] grid = new float[rows * SNAPSHOT_COLUMNS * size];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(strips.get(r).data(), 0, grid, r * SNAPSHOT_COLUMNS * size, SNAPSHOT_COLUMNS * size);
+    }
+    int[] shape = strips.get(0).shape().clone();
+    shape[0] = rows * SNAPSHOT_COLUMNS;
+    return new ImageGrid("samples-over-training", "Samples at fixed noise over training", new HostTensor(grid, shape),
+        SNAPSHOT_COLUMNS, "One row per snapshot of the model, after iterations " + String.join(", ", shown)
+            + "; the same noise in each column.");
   }
 
   /** Class statistics, a histogram table and a sample grid for one set of generated images. */

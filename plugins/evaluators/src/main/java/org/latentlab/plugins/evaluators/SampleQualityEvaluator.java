@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.data.ImageSet;
+import org.latentlab.api.spi.Chart;
 import org.latentlab.api.spi.Evaluation;
 import org.latentlab.api.spi.EvaluationContext;
 import org.latentlab.api.spi.Evaluator;
 import org.latentlab.api.spi.Model;
+import org.latentlab.api.spi.ModelSnapshot;
 import org.latentlab.api.spi.ResultTable;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.BatchedInference;
@@ -21,7 +23,8 @@ import org.latentlab.api.train.CompiledFunction;
  * and real test images (Heusel et al. 2017), beside its floor, the same distance between as many real training
  * images and the same test images, so a value reads as a multiple of what real data reaches; and the
  * k-nearest-neighbour {@link ManifoldPrecisionRecall precision and recall} (Kynkaanniemi et al. 2019); and the
- * {@link Memorisation} check (samples beside their nearest training images). Needs
+ * {@link Memorisation} check (samples beside their nearest training images); and, when training kept snapshots
+ * ({@code training.snapshotEvery}), the FID at each of them as a curve. Needs
  * {@code generate} and {@link Model#noiseSize()}; samples from standard-normal noise.
  */
 final class SampleQualityEvaluator implements Evaluator {
@@ -42,8 +45,8 @@ final class SampleQualityEvaluator implements Evaluator {
     Dataset data = context.dataset();
     int n = Math.min(parameters.samples(), Math.min(data.test().size(), data.train().size()));
     SplittableRandom random = new SplittableRandom(context.seed() ^ 0x46494421L);
-    HostTensor generated = BatchedInference.map(generate, Encodings.standardNormal(n, dim, random), "z", "x",
-        Encodings.BATCH);
+    HostTensor noise = Encodings.standardNormal(n, dim, random);
+    HostTensor generated = BatchedInference.map(generate, noise, "z", "x", Encodings.BATCH);
     HostTensor test = data.test().images(firstIndices(n));
     HostTensor train = data.train().images(randomIndices(data.train(), n, random));
     try (DomainClassifier classifier = DomainClassifier.obtain(context, parameters.classifierEpochs())) {
@@ -76,8 +79,42 @@ final class SampleQualityEvaluator implements Evaluator {
               + " and recall with manifolds of balls reaching each point's " + parameters.neighbours()
               + "-th nearest neighbour (Kynkaanniemi et al. 2019). Values depend on the feature extractor and the"
               + " sample count: compare only within this card's setup.");
-      return new Evaluation(metrics, List.of(card, memorisation.table()), List.of(memorisation.grid()));
+      List<ResultTable> tables = new java.util.ArrayList<>(List.of(card, memorisation.table()));
+      List<Chart> charts = new java.util.ArrayList<>();
+      if (!context.snapshotIterations().isEmpty()) {
+        charts.add(curve(context, noise, classifier, testFeatures, floor, tables));
+      }
+      return new Evaluation(metrics, tables, List.of(memorisation.grid()), charts);
     }
+  }
+
+  /**
+   * FID at every snapshot training kept, from the same noise and against the same test features as the final
+   * value (so the curve ends at it): a chart with the floor beside it, and a table.
+   */
+  private static Chart curve(EvaluationContext context, HostTensor noise, DomainClassifier classifier,
+      HostTensor testFeatures, double floor, List<ResultTable> tables) {
+    List<Long> iterations = context.snapshotIterations();
+    double[] x = new double[iterations.size()];
+    double[] fid = new double[iterations.size()];
+    List<List<String>> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < iterations.size(); i++) {
+      try (ModelSnapshot snapshot = context.snapshot(iterations.get(i))) {
+        CompiledFunction generate = snapshot.function(Model.Functions.GENERATE).orElseThrow();
+        HostTensor samples = BatchedInference.map(generate, noise, "z", "x", Encodings.BATCH);
+        x[i] = iterations.get(i);
+        fid[i] = FrechetDistance.between(classifier.features(samples), testFeatures);
+        rows.add(List.of(Long.toString(iterations.get(i)), String.format(Locale.ROOT, "%.3f", fid[i]),
+            String.format(Locale.ROOT, "%.2f", fid[i] / floor)));
+      }
+    }
+    double[] floorLine = new double[x.length];
+    java.util.Arrays.fill(floorLine, floor);
+    tables.add(new ResultTable("FID-LeNet over training", List.of("iteration", "FID", "ratio to the floor"), rows,
+        "At each snapshot training kept (training.snapshotEvery), from the same noise as the final value."));
+    return new Chart("fid-over-training", "FID-LeNet over training", Chart.Kind.LINES, "iteration", "FID-LeNet",
+        List.of(new Chart.Series("generated vs test", x, fid), new Chart.Series("floor: real train vs test", x,
+            floorLine)), "FID of " + noise.shape()[0] + " samples at each snapshot of the model; lower is better.");
   }
 
   private static HostTensor firstRows(HostTensor t, int n) {
