@@ -39,10 +39,12 @@ import org.latentlab.api.train.CompiledFunction;
  * conditional one ({@code generate-conditional}) also gets the {@link ConditionalSamples} view: how often
  * a sample asked for class {@code k} is labelled {@code k}, and a class-by-class grid. When training kept
  * snapshots ({@code training.snapshotEvery}), a generator's samples at fixed noise are shown over training.
+ * An unconditional generator also gets {@link LatentArithmetic} on its noise.
  */
 final class GenerationEvaluator implements Evaluator {
   static final String ID = "generation";
   private static final int SHOWN = 100;
+  private static final long ARITHMETIC_STREAM = 0x3C6EF372FE94F82BL;
   private static final int SNAPSHOT_ROWS = 10;
   private static final int SNAPSHOT_COLUMNS = 10;
 
@@ -73,11 +75,21 @@ final class GenerationEvaluator implements Evaluator {
     List<ImageGrid> figures = new ArrayList<>();
     try (DomainClassifier classifier = DomainClassifier.obtain(context, parameters.classifierEpochs())) {
       metrics.put(ID + "/classifier-accuracy", classifier.testAccuracy());
-      if (generate.isPresent()) {
-        HostTensor prior = BatchedInference.map(generate.get(), Encodings.standardNormal(n, dim, random), "z", "x", 512);
-        describe("", "prior samples", prior, classifier, data, metrics, tables, figures);
-      }
       Optional<CompiledFunction> conditional = context.function(Model.Functions.GENERATE_CONDITIONAL);
+      if (generate.isPresent()) {
+        HostTensor noise = Encodings.standardNormal(n, dim, random);
+        HostTensor prior = BatchedInference.map(generate.get(), noise, "z", "x", 512);
+        describe("", "prior samples", prior, classifier, data, metrics, tables, figures);
+        if (conditional.isEmpty()) {
+          LatentArithmetic.of(generate.get(), noise, prior, classifier.probabilities(prior), classifier, data,
+              new SplittableRandom(context.seed() ^ ARITHMETIC_STREAM)).ifPresent(arithmetic -> {
+                metrics.put(ID + "/arithmetic-ink-ratio", arithmetic.inkRatio());
+                metrics.put(ID + "/arithmetic-class-kept", arithmetic.classKept());
+                tables.add(arithmetic.table());
+                figures.add(arithmetic.grid());
+              });
+        }
+      }
       if (conditional.isPresent()) {
         ConditionalSamples.describe(ID + "/", conditional.get(), dim, Math.max(100, n / data.numClasses()),
             classifier, data, random, metrics, tables, figures);

@@ -89,8 +89,8 @@ class GenerationEvaluatorTest {
     assertThat(generated.metrics().get("generation/entropy-bits")).as("four classes from standard-normal codes")
         .isGreaterThan(1.5);
     assertThat(generated.metrics()).doesNotContainKey("generation/fitted/entropy-bits");
-    assertThat(generated.figures()).extracting(g -> g.name()).containsExactly("samples", "interpolations");
-    assertThat(generated.figures().get(1).images().shape()).containsExactly(2 * 5, 1, 8, 8);
+    assertThat(generated.figures()).extracting(g -> g.name()).containsExactly("samples", "latent-arithmetic", "interpolations");
+    assertThat(generated.figures().get(2).images().shape()).containsExactly(2 * 5, 1, 8, 8);
 
     GenerationEvaluator evaluator = new GenerationEvaluator(new GenerationParameters(400, 0, 5, 3));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> evaluator.evaluate(context(generateOnly)))
@@ -130,6 +130,41 @@ class GenerationEvaluatorTest {
         "y", new HostTensor(new float[in.get("z").shape()[0]], new int[] {in.get("z").shape()[0]})));
     return new GenerationEvaluator(new GenerationParameters(400, 0, 5, 3)).evaluate(EvaluationContexts.withNoiseSize(
         context(Map.of(Model.Functions.GENERATE, unconditional, Model.Functions.GENERATE_CONDITIONAL, generate)), 4));
+  }
+
+  @Test
+  void vectorArithmeticCarriesAnInkDirectionOverToAnotherClassOnlyWhenTheNoiseHasOne() {
+    Evaluation inkInNoise = arithmetic(true);
+    assertThat(inkInNoise.metrics().get("generation/arithmetic-ink-ratio")).as("heavy - light + light b is heavier")
+        .isGreaterThan(1.2);
+    assertThat(inkInNoise.metrics().get("generation/arithmetic-class-kept")).isGreaterThan(0.8);
+    assertThat(inkInNoise.figures()).extracting(g -> g.name()).contains("latent-arithmetic");
+    Evaluation fixedInk = arithmetic(false);
+    assertThat(fixedInk.metrics().get("generation/arithmetic-ink-ratio")).as("no ink direction to carry")
+        .isCloseTo(1.0, within(0.05));
+  }
+
+  /**
+   * The generation view of a generator drawing the quadrant {@code argmax z[0..3]} with brightness
+   * {@code 0.6 + 0.15 z[4]} when {@code inkInNoise}, else a fixed 0.6.
+   */
+  private Evaluation arithmetic(boolean inkInNoise) {
+    CompiledFunction generate = in -> {
+      HostTensor z = in.get("z");
+      int n = z.shape()[0];
+      float[] codes = new float[n * 4];
+      for (int i = 0; i < n; i++) {
+        int best = 0;
+        for (int q = 1; q < 4; q++) {
+          best = z.data()[i * 5 + q] > z.data()[i * 5 + best] ? q : best;
+        }
+        java.util.Arrays.fill(codes, i * 4, i * 4 + 4, 0.1f);
+        codes[i * 4 + best] = inkInNoise ? Math.max(0.35f, Math.min(1f, 0.6f + 0.15f * z.data()[i * 5 + 4])) : 0.6f;
+      }
+      return QuadrantData.DECODE.apply(Map.of("z", new HostTensor(codes, new int[] {n, 4})));
+    };
+    return new GenerationEvaluator(new GenerationParameters(1000, 0, 5, 3)).evaluate(EvaluationContexts.withNoiseSize(
+        context(Map.of(Model.Functions.GENERATE, generate)), 5));
   }
 
   @Test
