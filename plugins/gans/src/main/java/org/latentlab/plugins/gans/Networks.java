@@ -69,18 +69,30 @@ final class Networks {
   }
 
   /**
-   * DCGAN discriminator: Conv(c -> ch, k4 s2 p1) + LeakyReLU(0.2), Conv(ch -> 2ch, k4 s2 p1) +
-   * LeakyReLU(0.2), flatten, Dense to one logit. Strided convolutions, no pooling. Unlike the paper it
-   * has no batch norm: a critic without batch statistics is what a per-sample gradient penalty (WGAN-GP)
-   * needs, so the family can share it.
+   * DCGAN discriminator: {@link #convTrunk} then Dense to one logit (under {@code <scope>/out}).
    */
   static Sequential convDiscriminator(Scope scope, int ch, DataShape data) {
-    ConvGeometry g = ConvGeometry.of(data);
+    return Sequential.of(convTrunk(scope, ch, data), new Dense(scope.child("out"), convTrunkWidth(ch, data), 1));
+  }
+
+  /**
+   * The DCGAN discriminator's convolutional trunk: Conv(c -> ch, k4 s2 p1) + LeakyReLU(0.2),
+   * Conv(ch -> 2ch, k4 s2 p1) + LeakyReLU(0.2), flatten to {@link #convTrunkWidth} features. Strided
+   * convolutions, no pooling. Unlike the paper it has no batch norm: a critic without batch statistics is
+   * what a per-sample gradient penalty (WGAN-GP) needs, so the family can share it. Heads on it (the
+   * real/fake logit; InfoGAN's Q) live under the same scope.
+   */
+  static Sequential convTrunk(Scope scope, int ch, DataShape data) {
     return Sequential.of(
         centred(),
         new Conv2d(scope.child("conv1"), data.channels(), ch, 4, 2, 1), Activation.leakyRelu(LEAK),
         new Conv2d(scope.child("conv2"), ch, 2 * ch, 4, 2, 1), Activation.leakyRelu(LEAK),
-        Reshape.flatten(),
-        new Dense(scope.child("out"), 2 * ch * g.inner() * g.inner(), 1));
+        Reshape.flatten());
+  }
+
+  /** Width of the features {@link #convTrunk} gives: {@code 2ch x inner x inner}. */
+  static int convTrunkWidth(int ch, DataShape data) {
+    ConvGeometry g = ConvGeometry.of(data);
+    return 2 * ch * g.inner() * g.inner();
   }
 }
