@@ -26,8 +26,8 @@ import org.latentlab.api.train.TrainingProgram;
  * mutual information with the samples is maximised. The generator of {@link Networks#convGenerator} takes
  * {@code [z, e_{c1}, c2, ..., c_{m+1}]}: noise {@code z ~ N(0, I)}, the one-hot value of a categorical code
  * {@code c1 ~ Cat(K, 1/K)} and continuous codes {@code c_j ~ U[-1, 1]}. An auxiliary head {@code Q}
- * (Dense + LeakyReLU(0.2), Dense) on the discriminator's trunk ({@link Networks#convTrunk}, shared with the
- * real/fake logit) gives logits of {@code Q(c1 | x)} and means {@code mu_j(x)} of a factored Gaussian
+ * (Dense + LeakyReLU(0.2), Dense) on the discriminator's trunk ({@link Networks#convTrunk}, with batch norm
+ * after its second convolution as the paper's unless switched off; shared with the real/fake logit) gives logits of {@code Q(c1 | x)} and means {@code mu_j(x)} of a factored Gaussian
  * {@code Q(c_j | x) = N(mu_j(x), 1)} with fixed unit variance (as the authors' MNIST code), so its negative
  * log-likelihood is half the squared error up to a constant.
  *
@@ -71,7 +71,7 @@ public final class InfoGan implements Model {
     Scope g = context.scope().child(AdversarialProgram.GENERATOR);
     Scope d = context.scope().child(AdversarialProgram.DISCRIMINATOR);
     this.generator = Networks.convGenerator(g, p.latentDim() + categories + continuousCodes, p.channels(), data);
-    this.trunk = Networks.convTrunk(d, p.channels(), data);
+    this.trunk = Networks.convTrunk(d, p.channels(), data, p.discriminatorBatchNorm());
     int features = Networks.convTrunkWidth(p.channels(), data);
     this.realOrFake = new Dense(d.child("out"), features, 1);
     this.q = Sequential.of(
@@ -125,11 +125,15 @@ public final class InfoGan implements Model {
   public TrainingProgram program() {
     return program.program(
         (ops, batch) -> {
-          Codes codes = drawCodes(ops, batch.get("x").dim(0));
+          int n = batch.get("x").dim(0);
+          Codes codes = drawCodes(ops, n);
           Tensor fake = ops.stopGradient(generate(ops, program.noise(ops, batch), codes));
-          Tensor fakeFeatures = trunk.apply(ops, fake);
+          // One pass over real and generated images: batch statistics (with batch norm) updated once a step.
+          Tensor features = trunk.apply(ops, ops.shape().concat(List.of(batch.get("x"), fake), 0));
+          Tensor realFeatures = ops.shape().slice(features, new int[] {0, 0}, new int[] {n, -1});
+          Tensor fakeFeatures = ops.shape().slice(features, new int[] {n, 0}, new int[] {n, -1});
           Losses adversarial = AdversarialProgram.discriminatorLosses(ops,
-              realOrFake.apply(ops, trunk.apply(ops, batch.get("x"))), realOrFake.apply(ops, fakeFeatures));
+              realOrFake.apply(ops, realFeatures), realOrFake.apply(ops, fakeFeatures));
           return withInformation(ops, adversarial, information(ops, fakeFeatures, codes));
         },
         (ops, batch) -> {

@@ -17,6 +17,8 @@ import org.latentlab.api.spi.Problems;
  *                           when the term's scale dwarfs the GAN loss)
  * @param channels           channels of the generator's last hidden block and the discriminator's first
  *                           (the other block has twice as many; default 64)
+ * @param discriminatorBatchNorm batch norm after the discriminator's second convolution, as the paper's
+ *                           (default true)
  * @param qHidden            width of Q's own hidden layer on the discriminator's trunk (default 128, as the
  *                           paper's FC 128)
  * @param generatorLoss      {@code non-saturating} (default) or {@code minimax}
@@ -25,8 +27,8 @@ import org.latentlab.api.spi.Problems;
  * @param discriminatorSteps discriminator steps per generator step (default 1)
  */
 public record InfoGanParameters(Integer latentDim, Integer categories, Integer continuousCodes,
-    Double categoricalLambda, Double continuousLambda, Integer channels, Integer qHidden, String generatorLoss,
-    Double learningRate, Double beta1, Integer discriminatorSteps) implements Parameters {
+    Double categoricalLambda, Double continuousLambda, Integer channels, Boolean discriminatorBatchNorm,
+    Integer qHidden, String generatorLoss, Double learningRate, Double beta1, Integer discriminatorSteps) implements Parameters {
 
   /** Fills in defaults for absent fields. */
   public InfoGanParameters {
@@ -36,6 +38,7 @@ public record InfoGanParameters(Integer latentDim, Integer categories, Integer c
     categoricalLambda = categoricalLambda == null ? 1.0 : categoricalLambda;
     continuousLambda = continuousLambda == null ? 1.0 : continuousLambda;
     channels = channels == null ? 64 : channels;
+    discriminatorBatchNorm = discriminatorBatchNorm == null || discriminatorBatchNorm;
     qHidden = qHidden == null ? 128 : qHidden;
     generatorLoss = generatorLoss == null ? GeneratorLoss.NON_SATURATING.id() : generatorLoss;
     learningRate = learningRate == null ? 2e-4 : learningRate;

@@ -1,5 +1,7 @@
 package org.latentlab.plugins.gans;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.latentlab.api.data.DataShape;
 import org.latentlab.api.nn.Activation;
 import org.latentlab.api.nn.BatchNorm;
@@ -83,11 +85,24 @@ final class Networks {
    * real/fake logit; InfoGAN's Q) live under the same scope.
    */
   static Sequential convTrunk(Scope scope, int ch, DataShape data) {
-    return Sequential.of(
+    return convTrunk(scope, ch, data, false);
+  }
+
+  /**
+   * {@link #convTrunk(Scope, int, DataShape)}, with batch norm after the second convolution (under
+   * {@code <scope>/bn2}, as the DCGAN and InfoGAN papers' discriminators) when {@code batchNorm}.
+   */
+  static Sequential convTrunk(Scope scope, int ch, DataShape data, boolean batchNorm) {
+    List<Layer> layers = new ArrayList<>(List.of(
         centred(),
         new Conv2d(scope.child("conv1"), data.channels(), ch, 4, 2, 1), Activation.leakyRelu(LEAK),
-        new Conv2d(scope.child("conv2"), ch, 2 * ch, 4, 2, 1), Activation.leakyRelu(LEAK),
-        Reshape.flatten());
+        new Conv2d(scope.child("conv2"), ch, 2 * ch, 4, 2, 1)));
+    if (batchNorm) {
+      layers.add(new BatchNorm(scope.child("bn2"), 2 * ch));
+    }
+    layers.add(Activation.leakyRelu(LEAK));
+    layers.add(Reshape.flatten());
+    return new Sequential(layers);
   }
 
   /** Width of the features {@link #convTrunk} gives: {@code 2ch x inner x inner}. */
