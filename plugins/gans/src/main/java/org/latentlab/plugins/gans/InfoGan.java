@@ -26,8 +26,8 @@ import org.latentlab.api.train.TrainingProgram;
  * mutual information with the samples is maximised. The generator of {@link Networks#convGenerator} takes
  * {@code [z, e_{c1}, c2, ..., c_{m+1}]}: noise {@code z ~ N(0, I)}, the one-hot value of a categorical code
  * {@code c1 ~ Cat(K, 1/K)} and continuous codes {@code c_j ~ U[-1, 1]}. An auxiliary head {@code Q}
- * (Dense + LeakyReLU(0.2), Dense) on the discriminator's trunk ({@link Networks#convTrunk}, with batch norm
- * after its second convolution as the paper's unless switched off; shared with the real/fake logit) gives logits of {@code Q(c1 | x)} and means {@code mu_j(x)} of a factored Gaussian
+ * (Dense + LeakyReLU(0.2), Dense) on the discriminator's trunk ({@link Networks#convTrunk}, optionally with
+ * batch norm after its second convolution as the paper's; shared with the real/fake logit) gives logits of {@code Q(c1 | x)} and means {@code mu_j(x)} of a factored Gaussian
  * {@code Q(c_j | x) = N(mu_j(x), 1)} with fixed unit variance (as the authors' MNIST code), so its negative
  * log-likelihood is half the squared error up to a constant.
  *

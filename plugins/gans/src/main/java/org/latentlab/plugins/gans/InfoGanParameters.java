@@ -18,7 +18,8 @@ import org.latentlab.api.spi.Problems;
  * @param channels           channels of the generator's last hidden block and the discriminator's first
  *                           (the other block has twice as many; default 64)
  * @param discriminatorBatchNorm batch norm after the discriminator's second convolution, as the paper's
- *                           (default true)
+ *                           (default false: on MNIST-10k at 20 epochs it let the generator collapse, FID 335
+ *                           against 40 without)
  * @param qHidden            width of Q's own hidden layer on the discriminator's trunk (default 128, as the
  *                           paper's FC 128)
  * @param generatorLoss      {@code non-saturating} (default) or {@code minimax}
@@ -38,7 +39,7 @@ public record InfoGanParameters(Integer latentDim, Integer categories, Integer c
     categoricalLambda = categoricalLambda == null ? 1.0 : categoricalLambda;
     continuousLambda = continuousLambda == null ? 1.0 : continuousLambda;
     channels = channels == null ? 64 : channels;
-    discriminatorBatchNorm = discriminatorBatchNorm == null || discriminatorBatchNorm;
+    discriminatorBatchNorm = discriminatorBatchNorm != null && discriminatorBatchNorm;
     qHidden = qHidden == null ? 128 : qHidden;
     generatorLoss = generatorLoss == null ? GeneratorLoss.NON_SATURATING.id() : generatorLoss;
     learningRate = learningRate == null ? 2e-4 : learningRate;

@@ -115,8 +115,7 @@ class InfoGanTest {
     Model model = model(store);
     assertThat(model.program().step(AdversarialProgram.DISCRIMINATOR).parameters(store))
         .containsExactly("discriminator/conv1/weight", "discriminator/conv1/bias", "discriminator/conv2/weight",
-            "discriminator/conv2/bias", "discriminator/bn2/gamma", "discriminator/bn2/beta",
-            "discriminator/out/weight", "discriminator/out/bias",
+            "discriminator/conv2/bias", "discriminator/out/weight", "discriminator/out/bias",
             "discriminator/q/hidden/weight", "discriminator/q/hidden/bias", "discriminator/q/out/weight",
             "discriminator/q/out/bias");
     assertThat(store.get("discriminator/q/out/weight").shape()).as("logits of c1, means of c2 and c3")

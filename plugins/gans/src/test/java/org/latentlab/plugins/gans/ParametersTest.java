@@ -37,7 +37,7 @@ class ParametersTest {
     assertThat(fields(dcgan)).isEmpty();
     assertThat(fields(cgan)).isEmpty();
     InfoGanParameters infogan = new InfoGanParameters(null, null, null, null, null, null, null, null, null, null, null, null);
-    assertThat(infogan).isEqualTo(new InfoGanParameters(62, 10, 2, 1.0, 1.0, 64, true, 128, "non-saturating", 2e-4, 0.5, 1));
+    assertThat(infogan).isEqualTo(new InfoGanParameters(62, 10, 2, 1.0, 1.0, 64, false, 128, "non-saturating", 2e-4, 0.5, 1));
     assertThat(fields(infogan)).isEmpty();
   }
 
@@ -48,7 +48,7 @@ class ParametersTest {
     assertThat(fields(new DcganParameters(-2, 0, null, null, null, null))).containsExactly("latentDim", "channels");
     assertThat(fields(new ConditionalGanParameters(null, 0, "minmax", 20.0, -0.1, null)))
         .containsExactly("generatorLoss", "learningRate", "beta1", "hidden");
-    assertThat(fields(new InfoGanParameters(0, 1, -1, -0.5, Double.NaN, 0, false, 0, "wgan", 0.0, 1.0, 0)))
+    assertThat(fields(new InfoGanParameters(0, 1, -1, -0.5, Double.NaN, 0, true, 0, "wgan", 0.0, 1.0, 0)))
         .containsExactly("latentDim", "generatorLoss", "learningRate", "beta1", "discriminatorSteps", "categories",
             "continuousCodes", "categoricalLambda", "continuousLambda", "channels", "qHidden");
     assertThat(fields(new InfoGanParameters(null, null, 0, 0.0, 0.0, null, null, null, null, null, null, null)))
