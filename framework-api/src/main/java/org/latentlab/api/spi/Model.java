@@ -35,6 +35,13 @@ public interface Model {
      * {@code z [n, d]} (a conditional GAN).
      */
     public static final String GENERATE_CONDITIONAL = "generate-conditional";
+    /**
+     * {@code z, category, continuous -> x}: a sample for given latent codes (InfoGAN): standard-normal
+     * noise {@code z [n, d]}, the value of a categorical code {@code category [n]} (indices as floats) and
+     * continuous codes {@code continuous [n, m]} (their prior is uniform on [-1, 1]; values outside it
+     * extrapolate). The model's {@link #GENERATE} draws the codes from their priors instead.
+     */
+    public static final String GENERATE_WITH_CODES = "generate-with-codes";
     /** {@code x -> logits [n, classes]}: a classifier head (e.g. of a semi-supervised model). */
     public static final String CLASSIFY = "classify";
     /**

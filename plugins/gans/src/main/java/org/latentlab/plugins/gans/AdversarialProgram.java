@@ -8,6 +8,7 @@ import org.latentlab.api.ops.MathOps;
 import org.latentlab.api.ops.Ops;
 import org.latentlab.api.params.ParameterGroup;
 import org.latentlab.api.tensor.Tensor;
+import org.latentlab.api.train.LossFunction;
 import org.latentlab.api.train.Losses;
 import org.latentlab.api.train.OptimizerSpec;
 import org.latentlab.api.train.TrainingProgram;
@@ -58,27 +59,52 @@ record AdversarialProgram(int latentDim, GeneratorLoss generatorLoss, OptimizerS
 
   /** The two steps for these networks, the generator's step also updating {@code average} when present. */
   TrainingProgram program(Player generator, Player discriminator, Optional<GeneratorAverage> average) {
-    TrainingStep d = new TrainingStep(DISCRIMINATOR, (ops, batch) -> {
-      MathOps m = ops.math();
-      Tensor fake = ops.stopGradient(generator.apply(ops, noise(ops, batch), batch));
-      Tensor realLogits = discriminator.apply(ops, batch.get("x"), batch);
-      Tensor fakeLogits = discriminator.apply(ops, fake, batch);
-      Tensor loss = m.add(m.mean(ops.nn().softplus(m.neg(realLogits))), m.mean(ops.nn().softplus(fakeLogits)));
-      Tensor zero = ops.scalar(0f);
-      Tensor rightOnReal = m.mean(m.greater(realLogits, zero));
-      Tensor rightOnFake = m.mean(m.greater(zero, fakeLogits));
-      Map<String, Tensor> terms = new LinkedHashMap<>();
-      terms.put("d-real", m.mean(ops.nn().sigmoid(realLogits)));
-      terms.put("d-fake", m.mean(ops.nn().sigmoid(fakeLogits)));
-      terms.put("accuracy", m.scale(m.add(rightOnReal, rightOnFake), 0.5f));
-      return new Losses(loss, terms);
-    }, ParameterGroup.under(DISCRIMINATOR + "/"), optimizer);
-    TrainingStep g = new TrainingStep(GENERATOR, (ops, batch) -> {
-      Tensor fakeLogits = discriminator.apply(ops, generator.apply(ops, noise(ops, batch), batch), batch);
-      average.ifPresent(a -> a.update(ops));
-      return new Losses(generatorLoss.apply(ops, fakeLogits),
-          Map.of("d-fake", ops.math().mean(ops.nn().sigmoid(fakeLogits))));
-    }, ParameterGroup.under(GENERATOR + "/"), optimizer);
+    return program(
+        (ops, batch) -> {
+          Tensor fake = ops.stopGradient(generator.apply(ops, noise(ops, batch), batch));
+          return discriminatorLosses(ops, discriminator.apply(ops, batch.get("x"), batch),
+              discriminator.apply(ops, fake, batch));
+        },
+        (ops, batch) -> {
+          Losses losses = generatorLosses(ops,
+              discriminator.apply(ops, generator.apply(ops, noise(ops, batch), batch), batch));
+          average.ifPresent(a -> a.update(ops));
+          return losses;
+        });
+  }
+
+  /**
+   * The two steps for these losses: {@code discriminator} updates the parameters under
+   * {@value #DISCRIMINATOR}{@code /}, {@code generator} those under {@value #GENERATOR}{@code /}, each with
+   * its own Adam, scheduled {@code discriminatorSteps} to 1.
+   */
+  TrainingProgram program(LossFunction discriminator, LossFunction generator) {
+    TrainingStep d = new TrainingStep(DISCRIMINATOR, discriminator, ParameterGroup.under(DISCRIMINATOR + "/"),
+        optimizer);
+    TrainingStep g = new TrainingStep(GENERATOR, generator, ParameterGroup.under(GENERATOR + "/"), optimizer);
     return new TrainingProgram(List.of(d, g), List.of(discriminatorSteps, 1));
+  }
+
+  /**
+   * The discriminator's cross-entropy on real against generated images from its logits on each, with
+   * the terms {@code d-real}, {@code d-fake} and {@code accuracy}. Trace-safe.
+   */
+  static Losses discriminatorLosses(Ops ops, Tensor realLogits, Tensor fakeLogits) {
+    MathOps m = ops.math();
+    Tensor loss = m.add(m.mean(ops.nn().softplus(m.neg(realLogits))), m.mean(ops.nn().softplus(fakeLogits)));
+    Tensor zero = ops.scalar(0f);
+    Tensor rightOnReal = m.mean(m.greater(realLogits, zero));
+    Tensor rightOnFake = m.mean(m.greater(zero, fakeLogits));
+    Map<String, Tensor> terms = new LinkedHashMap<>();
+    terms.put("d-real", m.mean(ops.nn().sigmoid(realLogits)));
+    terms.put("d-fake", m.mean(ops.nn().sigmoid(fakeLogits)));
+    terms.put("accuracy", m.scale(m.add(rightOnReal, rightOnFake), 0.5f));
+    return new Losses(loss, terms);
+  }
+
+  /** The generator's loss from the discriminator's logits on its samples, with the term {@code d-fake}. Trace-safe. */
+  Losses generatorLosses(Ops ops, Tensor fakeLogits) {
+    return new Losses(generatorLoss.apply(ops, fakeLogits),
+        Map.of("d-fake", ops.math().mean(ops.nn().sigmoid(fakeLogits))));
   }
 }

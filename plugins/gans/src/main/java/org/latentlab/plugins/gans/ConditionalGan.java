@@ -8,7 +8,6 @@ import org.latentlab.api.ops.Ops;
 import org.latentlab.api.params.Scope;
 import org.latentlab.api.spi.Model;
 import org.latentlab.api.spi.ModelContext;
-import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.tensor.Tensor;
 import org.latentlab.api.train.InferenceFunction;
 import org.latentlab.api.train.TrainingProgram;
@@ -53,17 +52,6 @@ public final class ConditionalGan implements Model {
     return ops.shape().oneHot(labels, classes);
   }
 
-  /** Class indices uniform over {@code 0..classes-1}, {@code [n]}: how many of 1..k-1 lie below {@code u ~ U[0, k)}. */
-  private Tensor uniformLabels(Ops ops, int n) {
-    float[] thresholds = new float[classes - 1];
-    for (int j = 0; j < thresholds.length; j++) {
-      thresholds[j] = j + 1;
-    }
-    Tensor u = ops.random().uniform(0f, classes, n, 1);
-    Tensor below = ops.math().greater(u, ops.constant(HostTensor.of(new int[] {1, classes - 1}, thresholds)));
-    return ops.math().sum(below, false, 1);
-  }
-
   @Override
   public TrainingProgram program() {
     return program.program(
@@ -77,7 +65,7 @@ public final class ConditionalGan implements Model {
     return Map.of(
         Functions.GENERATE, (ops, in) -> {
           Tensor z = in.get("z");
-          return Map.of("x", sample(ops, z, uniformLabels(ops, z.dim(0))));
+          return Map.of("x", sample(ops, z, UniformIndices.draw(ops, classes, z.dim(0))));
         },
         Functions.GENERATE_CONDITIONAL, (ops, in) -> Map.of("x", sample(ops, in.get("z"), in.get("y"))));
   }

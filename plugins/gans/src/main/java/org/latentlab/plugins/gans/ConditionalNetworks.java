@@ -55,8 +55,8 @@ interface ConditionalNetworks {
   static ConditionalNetworks conv(Scope generator, Scope discriminator, int latentDim, int channels, DataShape data) {
     int classes = data.numClasses();
     Sequential g = Networks.convGenerator(generator, latentDim + classes, channels, data);
-    Sequential trunk = Networks.convDiscriminatorTrunk(discriminator, channels, data);
-    int features = Networks.convDiscriminatorFeatures(channels, data);
+    Sequential trunk = Networks.convTrunk(discriminator, channels, data);
+    int features = Networks.convTrunkWidth(channels, data);
     Dense out = new Dense(discriminator.child("out"), features, 1);
     Dense embed = new Dense(discriminator.child("embed"), classes, features);
     return new ConditionalNetworks() {

@@ -1,5 +1,7 @@
 package org.latentlab.plugins.gans;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.latentlab.api.data.DataShape;
 import org.latentlab.api.nn.Activation;
 import org.latentlab.api.nn.BatchNorm;
@@ -69,27 +71,42 @@ final class Networks {
   }
 
   /**
-   * DCGAN discriminator: Conv(c -> ch, k4 s2 p1) + LeakyReLU(0.2), Conv(ch -> 2ch, k4 s2 p1) +
-   * LeakyReLU(0.2), flatten, Dense to one logit. Strided convolutions, no pooling. Unlike the paper it
-   * has no batch norm: a critic without batch statistics is what a per-sample gradient penalty (WGAN-GP)
-   * needs, so the family can share it.
+   * DCGAN discriminator: {@link #convTrunk} then Dense to one logit (under {@code <scope>/out}).
    */
   static Sequential convDiscriminator(Scope scope, int ch, DataShape data) {
-    return Sequential.of(convDiscriminatorTrunk(scope, ch, data),
-        new Dense(scope.child("out"), convDiscriminatorFeatures(ch, data), 1));
+    return Sequential.of(convTrunk(scope, ch, data), new Dense(scope.child("out"), convTrunkWidth(ch, data), 1));
   }
 
-  /** The discriminator of {@link #convDiscriminator} up to its flattened features, without the logit layer. */
-  static Sequential convDiscriminatorTrunk(Scope scope, int ch, DataShape data) {
-    return Sequential.of(
+  /**
+   * The DCGAN discriminator's convolutional trunk: Conv(c -> ch, k4 s2 p1) + LeakyReLU(0.2),
+   * Conv(ch -> 2ch, k4 s2 p1) + LeakyReLU(0.2), flatten to {@link #convTrunkWidth} features. Strided
+   * convolutions, no pooling. Unlike the paper it has no batch norm: a critic without batch statistics is
+   * what a per-sample gradient penalty (WGAN-GP) needs, so the family can share it. Heads on it (the
+   * real/fake logit; InfoGAN's Q) live under the same scope.
+   */
+  static Sequential convTrunk(Scope scope, int ch, DataShape data) {
+    return convTrunk(scope, ch, data, false);
+  }
+
+  /**
+   * {@link #convTrunk(Scope, int, DataShape)}, with batch norm after the second convolution (under
+   * {@code <scope>/bn2}, as the DCGAN and InfoGAN papers' discriminators) when {@code batchNorm}.
+   */
+  static Sequential convTrunk(Scope scope, int ch, DataShape data, boolean batchNorm) {
+    List<Layer> layers = new ArrayList<>(List.of(
         centred(),
         new Conv2d(scope.child("conv1"), data.channels(), ch, 4, 2, 1), Activation.leakyRelu(LEAK),
-        new Conv2d(scope.child("conv2"), ch, 2 * ch, 4, 2, 1), Activation.leakyRelu(LEAK),
-        Reshape.flatten());
+        new Conv2d(scope.child("conv2"), ch, 2 * ch, 4, 2, 1)));
+    if (batchNorm) {
+      layers.add(new BatchNorm(scope.child("bn2"), 2 * ch));
+    }
+    layers.add(Activation.leakyRelu(LEAK));
+    layers.add(Reshape.flatten());
+    return new Sequential(layers);
   }
 
-  /** Width of the features {@link #convDiscriminatorTrunk} gives. */
-  static int convDiscriminatorFeatures(int ch, DataShape data) {
+  /** Width of the features {@link #convTrunk} gives: {@code 2ch x inner x inner}. */
+  static int convTrunkWidth(int ch, DataShape data) {
     ConvGeometry g = ConvGeometry.of(data);
     return 2 * ch * g.inner() * g.inner();
   }

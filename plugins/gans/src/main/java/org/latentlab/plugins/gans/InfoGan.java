@@ -1,0 +1,162 @@
+package org.latentlab.plugins.gans;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.latentlab.api.data.DataShape;
+import org.latentlab.api.nn.Activation;
+import org.latentlab.api.nn.Dense;
+import org.latentlab.api.nn.Sequential;
+import org.latentlab.api.ops.MathOps;
+import org.latentlab.api.ops.Ops;
+import org.latentlab.api.params.Initializers;
+import org.latentlab.api.params.Scope;
+import org.latentlab.api.spi.Model;
+import org.latentlab.api.spi.ModelContext;
+import org.latentlab.api.tensor.Tensor;
+import org.latentlab.api.train.InferenceFunction;
+import org.latentlab.api.train.Losses;
+import org.latentlab.api.train.TrainingProgram;
+
+/**
+ * InfoGAN (Chen et al., "InfoGAN: Interpretable Representation Learning by Information Maximizing
+ * Generative Adversarial Nets", NeurIPS 2016): the DCGAN game of {@link Gan} with latent codes whose
+ * mutual information with the samples is maximised. The generator of {@link Networks#convGenerator} takes
+ * {@code [z, e_{c1}, c2, ..., c_{m+1}]}: noise {@code z ~ N(0, I)}, the one-hot value of a categorical code
+ * {@code c1 ~ Cat(K, 1/K)} and continuous codes {@code c_j ~ U[-1, 1]}. An auxiliary head {@code Q}
+ * (Dense + LeakyReLU(0.2), Dense) on the discriminator's trunk ({@link Networks#convTrunk}, optionally with
+ * batch norm after its second convolution as the paper's; shared with the real/fake logit) gives logits of {@code Q(c1 | x)} and means {@code mu_j(x)} of a factored Gaussian
+ * {@code Q(c_j | x) = N(mu_j(x), 1)} with fixed unit variance (as the authors' MNIST code), so its negative
+ * log-likelihood is half the squared error up to a constant.
+ *
+ * <p>The variational bound {@code I(c; G(z, c)) >= H(c) - L_I} with
+ * {@code L_I = E_{c ~ P(c), x = G(z, c)}[-log Q(c1 | x)] (term c1-cross-entropy)} for the categorical code,
+ * and {@code E[sum_j (c_j - mu_j(x))^2 / 2]} (term {@code continuous-nll}) for the continuous ones,
+ * weighted {@code lambda_cat} and {@code lambda_cont}. It enters both steps of {@link AdversarialProgram}
+ * (term {@code adversarial} is the GAN part):
+ * <ul>
+ *   <li>discriminator step, over {@code D} and {@code Q} (all under {@code discriminator/}):
+ *       {@code E[softplus(-D(x))] + E[softplus(D(G(z, c)))] + lambda L_I}, samples cut from the generator;</li>
+ *   <li>generator step, over {@code G}: its {@link GeneratorLoss} {@code + lambda L_I}.</li>
+ * </ul>
+ * Minimising {@code L_I} with the entropy {@code H(c)} fixed maximises the bound; the categorical
+ * cross-entropy starts at {@code log K} and falls as {@code c1} becomes readable from the samples.
+ *
+ * <p>Functions: {@code generate} ({@code z [n, latentDim] -> x}, the codes drawn from their priors in the
+ * graph, so {@link #noiseSize()} is the noise alone) and {@code generate-with-codes}
+ * ({@code z, category [n] as floats, continuous [n, m] -> x}).
+ */
+public final class InfoGan implements Model {
+  private final Sequential generator;
+  private final Sequential trunk;
+  private final Dense realOrFake;
+  private final Sequential q;
+  private final int categories;
+  private final int continuousCodes;
+  private final float categoricalLambda;
+  private final float continuousLambda;
+  private final AdversarialProgram program;
+
+  /** Values of the codes for a batch: {@code category [n]}, {@code continuous [n, m]} (null when {@code m = 0}). */
+  private record Codes(Tensor category, Tensor continuous) {}
+
+  InfoGan(InfoGanParameters p, ModelContext context) {
+    DataShape data = context.data();
+    this.categories = p.categories();
+    this.continuousCodes = p.continuousCodes();
+    this.categoricalLambda = p.categoricalLambda().floatValue();
+    this.continuousLambda = p.continuousLambda().floatValue();
+    Scope g = context.scope().child(AdversarialProgram.GENERATOR);
+    Scope d = context.scope().child(AdversarialProgram.DISCRIMINATOR);
+    this.generator = Networks.convGenerator(g, p.latentDim() + categories + continuousCodes, p.channels(), data);
+    this.trunk = Networks.convTrunk(d, p.channels(), data, p.discriminatorBatchNorm());
+    int features = Networks.convTrunkWidth(p.channels(), data);
+    this.realOrFake = new Dense(d.child("out"), features, 1);
+    this.q = Sequential.of(
+        new Dense(d.child("q").child("hidden"), features, p.qHidden(), Initializers.heNormal()),
+        Activation.leakyRelu(Networks.LEAK),
+        new Dense(d.child("q").child("out"), p.qHidden(), categories + continuousCodes));
+    this.program = p.program();
+  }
+
+  private Tensor generate(Ops ops, Tensor z, Codes codes) {
+    List<Tensor> input = new ArrayList<>(List.of(z, ops.shape().oneHot(codes.category(), categories)));
+    if (continuousCodes > 0) {
+      input.add(codes.continuous());
+    }
+    return generator.apply(ops, ops.shape().concat(input, 1));
+  }
+
+  private Codes drawCodes(Ops ops, int n) {
+    return new Codes(UniformIndices.draw(ops, categories, n),
+        continuousCodes > 0 ? ops.random().uniform(-1f, 1f, n, continuousCodes) : null);
+  }
+
+  /** {@code lambda_cat * c1-cross-entropy + lambda_cont * continuous-nll} of Q on the trunk's features of samples. */
+  private Losses information(Ops ops, Tensor features, Codes codes) {
+    MathOps m = ops.math();
+    Tensor out = q.apply(ops, features);
+    Tensor logits = ops.shape().slice(out, new int[] {0, 0}, new int[] {-1, categories});
+    Tensor crossEntropy = ops.losses().sparseSoftmaxCrossEntropy(logits, codes.category());
+    Map<String, Tensor> terms = new LinkedHashMap<>();
+    terms.put("c1-cross-entropy", crossEntropy);
+    Tensor total = m.scale(crossEntropy, categoricalLambda);
+    if (continuousCodes > 0) {
+      Tensor means = ops.shape().slice(out, new int[] {0, categories}, new int[] {-1, continuousCodes});
+      Tensor nll = m.scale(ops.losses().mse(means, codes.continuous()), 0.5f * continuousCodes);
+      terms.put("continuous-nll", nll);
+      total = m.add(total, m.scale(nll, continuousLambda));
+    }
+    return new Losses(total, terms);
+  }
+
+  /** The GAN losses plus the information term, every term of both reported. */
+  private static Losses withInformation(Ops ops, Losses adversarial, Losses information) {
+    Map<String, Tensor> terms = new LinkedHashMap<>();
+    terms.put("adversarial", adversarial.objective());
+    terms.putAll(adversarial.terms());
+    terms.putAll(information.terms());
+    return new Losses(ops.math().add(adversarial.objective(), information.objective()), terms);
+  }
+
+  @Override
+  public TrainingProgram program() {
+    return program.program(
+        (ops, batch) -> {
+          int n = batch.get("x").dim(0);
+          Codes codes = drawCodes(ops, n);
+          Tensor fake = ops.stopGradient(generate(ops, program.noise(ops, batch), codes));
+          // One pass over real and generated images: batch statistics (with batch norm) updated once a step.
+          Tensor features = trunk.apply(ops, ops.shape().concat(List.of(batch.get("x"), fake), 0));
+          Tensor realFeatures = ops.shape().slice(features, new int[] {0, 0}, new int[] {n, -1});
+          Tensor fakeFeatures = ops.shape().slice(features, new int[] {n, 0}, new int[] {n, -1});
+          Losses adversarial = AdversarialProgram.discriminatorLosses(ops,
+              realOrFake.apply(ops, realFeatures), realOrFake.apply(ops, fakeFeatures));
+          return withInformation(ops, adversarial, information(ops, fakeFeatures, codes));
+        },
+        (ops, batch) -> {
+          Codes codes = drawCodes(ops, batch.get("x").dim(0));
+          Tensor fakeFeatures = trunk.apply(ops, generate(ops, program.noise(ops, batch), codes));
+          Losses adversarial = program.generatorLosses(ops, realOrFake.apply(ops, fakeFeatures));
+          return withInformation(ops, adversarial, information(ops, fakeFeatures, codes));
+        });
+  }
+
+  @Override
+  public Map<String, InferenceFunction> functions() {
+    return Map.of(
+        Functions.GENERATE, (ops, in) -> {
+          Tensor z = in.get("z");
+          return Map.of("x", generate(ops, z, drawCodes(ops, z.dim(0))));
+        },
+        Functions.GENERATE_WITH_CODES, (ops, in) -> Map.of("x", generate(ops, in.get("z"),
+            new Codes(in.get("category"), continuousCodes > 0 ? in.get("continuous") : null))));
+  }
+
+  @Override
+  public OptionalInt noiseSize() {
+    return OptionalInt.of(program.latentDim());
+  }
+}

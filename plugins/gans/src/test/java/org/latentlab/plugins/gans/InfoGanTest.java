@@ -1,0 +1,126 @@
+package org.latentlab.plugins.gans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.latentlab.api.data.ImageSet;
+import org.latentlab.api.params.ParameterStore;
+import org.latentlab.api.params.Scope;
+import org.latentlab.api.spi.Model;
+import org.latentlab.api.spi.ModelContext;
+import org.latentlab.api.tensor.HostTensor;
+import org.latentlab.api.train.CompiledFunction;
+import org.latentlab.api.train.ComputeSession;
+
+/**
+ * InfoGAN learns its game and its codes at a tiny budget on both backends: the discriminator's accuracy
+ * leaves 1/2, Q reads the categorical code from the samples (its cross-entropy falls well below
+ * {@code log 10}), and the codes reach the generator.
+ */
+class InfoGanTest {
+  private static final ImageSet DATA = GanData.quadrantSquares(256, 8);
+  private static final int LATENT = 16;
+  private static final int CATEGORIES = 10;
+  private static final int N = 20;
+
+  private static Model model(ParameterStore store) {
+    return new InfoGanProvider().create(
+        new InfoGanParameters(LATENT, CATEGORIES, 2, null, null, 8, null, 32, null, 1e-3, null, null),
+        new ModelContext(Scope.root(store), GanData.SHAPE));
+  }
+
+  private static double mean(List<Map<String, Float>> losses, String term, int from, int to) {
+    return losses.subList(from, to).stream().mapToDouble(l -> l.get(term)).average().orElseThrow();
+  }
+
+  /** Images for noise {@code z} with every row's category {@code k} and continuous codes {@code c}. */
+  private static HostTensor generate(CompiledFunction withCodes, HostTensor z, int k, float c2, float c3) {
+    float[] category = new float[N];
+    Arrays.fill(category, k);
+    float[] continuous = new float[2 * N];
+    for (int i = 0; i < N; i++) {
+      continuous[2 * i] = c2;
+      continuous[2 * i + 1] = c3;
+    }
+    return withCodes.apply(Map.of("z", z, "category", new HostTensor(category, new int[] {N}),
+        "continuous", new HostTensor(continuous, new int[] {N, 2}))).get("x");
+  }
+
+  private static double meanAbsoluteDifference(HostTensor a, HostTensor b) {
+    double s = 0;
+    for (int i = 0; i < a.data().length; i++) {
+      s += Math.abs(a.data()[i] - b.data()[i]) / a.data().length;
+    }
+    return s;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"djl", "tensorflow"})
+  void discriminatorLearnsAndQReadsTheCategoricalCodeFromTheSamples(String backend) {
+    ParameterStore store = new ParameterStore(13);
+    Model model = model(store);
+    try (ComputeSession session = Backends.get(backend).open(store, 13)) {
+      Map<String, List<Map<String, Float>>> losses = GanData.train(session, model, DATA, 150, 32);
+      List<Map<String, Float>> d = losses.get(AdversarialProgram.DISCRIMINATOR);
+      List<Map<String, Float>> g = losses.get(AdversarialProgram.GENERATOR);
+      double logK = Math.log(CATEGORIES);
+      assertThat(mean(d, "c1-cross-entropy", 0, 5)).as("Q's cross-entropy at the start").isGreaterThan(0.8 * logK);
+      assertThat(mean(d, "accuracy", d.size() - 20, d.size())).as("discriminator accuracy, last 20 steps")
+          .isGreaterThan(0.6);
+      assertThat(mean(d, "c1-cross-entropy", d.size() - 20, d.size())).as("c1 cross-entropy, last 20 D steps")
+          .isLessThan(0.3 * logK);
+      assertThat(mean(g, "c1-cross-entropy", g.size() - 20, g.size())).as("c1 cross-entropy, last 20 G steps")
+          .isLessThan(0.3 * logK);
+      assertThat(mean(d, "continuous-nll", d.size() - 20, d.size()))
+          .as("Q's Gaussian NLL of the continuous codes, last 20 steps (Q predicting 0: 1/3)").isLessThan(0.25);
+
+      CompiledFunction withCodes = session.compile(model.functions().get(Model.Functions.GENERATE_WITH_CODES));
+      HostTensor z = GanData.noise(N, LATENT, 3);
+      HostTensor first = generate(withCodes, z, 0, 0, 0);
+      assertThat(generate(withCodes, z, 0, 0, 0).data()).as("same noise and codes").containsExactly(first.data());
+      for (int k = 1; k < CATEGORIES; k++) {
+        assertThat(meanAbsoluteDifference(first, generate(withCodes, z, k, 0, 0)))
+            .as("mean pixel difference between c1 = 0 and c1 = %d at the same noise", k).isGreaterThan(0.02);
+      }
+      assertThat(meanAbsoluteDifference(generate(withCodes, z, 0, -1, 0), generate(withCodes, z, 0, 1, 0)))
+          .as("c2 = -1 against c2 = 1").isGreaterThan(0.01);
+      assertThat(meanAbsoluteDifference(generate(withCodes, z, 0, 0, -1), generate(withCodes, z, 0, 0, 1)))
+          .as("c3 = -1 against c3 = 1").isGreaterThan(0.01);
+    }
+  }
+
+  @Test
+  void generateTakesNoiseAloneAndDrawsTheCodesItself() {
+    ParameterStore store = new ParameterStore(2);
+    Model model = model(store);
+    assertThat(model.noiseSize()).hasValue(LATENT);
+    try (ComputeSession session = Backends.get("tensorflow").open(store, 2)) {
+      HostTensor x = session.compile(model.functions().get(Model.Functions.GENERATE))
+          .apply(Map.of("z", GanData.noise(5, LATENT, 1))).get("x");
+      assertThat(x.shape()).containsExactly(5, 1, GanData.SIDE, GanData.SIDE);
+      for (float v : x.data()) {
+        assertThat(v).isBetween(0f, 1f);
+      }
+    }
+  }
+
+  @Test
+  void qSharesTheDiscriminatorsTrunkAndTrainsInItsStepWhileTheGeneratorTakesNoiseAndCodes() {
+    ParameterStore store = new ParameterStore(1);
+    Model model = model(store);
+    assertThat(model.program().step(AdversarialProgram.DISCRIMINATOR).parameters(store))
+        .containsExactly("discriminator/conv1/weight", "discriminator/conv1/bias", "discriminator/conv2/weight",
+            "discriminator/conv2/bias", "discriminator/out/weight", "discriminator/out/bias",
+            "discriminator/q/hidden/weight", "discriminator/q/hidden/bias", "discriminator/q/out/weight",
+            "discriminator/q/out/bias");
+    assertThat(store.get("discriminator/q/out/weight").shape()).as("logits of c1, means of c2 and c3")
+        .containsExactly(32, CATEGORIES + 2);
+    assertThat(store.get("generator/project/weight").shape()[0]).as("z, one-hot c1, c2, c3")
+        .isEqualTo(LATENT + CATEGORIES + 2);
+  }
+}
