@@ -9,5 +9,6 @@ module org.latentlab.plugins.gans {
       org.latentlab.plugins.gans.GanProvider,
       org.latentlab.plugins.gans.DcganProvider,
       org.latentlab.plugins.gans.ConditionalGanProvider,
-      org.latentlab.plugins.gans.WganGpProvider;
+      org.latentlab.plugins.gans.WganGpProvider,
+      org.latentlab.plugins.gans.StyleGanProvider;
 }
