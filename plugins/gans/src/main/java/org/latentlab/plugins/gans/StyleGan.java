@@ -15,7 +15,7 @@ import org.latentlab.api.train.TrainingProgram;
  * A small StyleGAN (Karras, Laine &amp; Aila, "A Style-Based Generator Architecture for Generative
  * Adversarial Networks", CVPR 2019): the {@link StyleGenerator} (mapping network {@code z -> w}, learned
  * constant input, per-layer {@link AdaIn} styles and noise inputs) against the strided-conv discriminator
- * of {@link Networks}, in the game of {@link Gan} ({@link AdversarialProgram}: discriminator
+ * of {@link Networks} with a {@link MinibatchStddev} channel (as StyleGAN's), in the game of {@link Gan} ({@link AdversarialProgram}: discriminator
  * {@code E[softplus(-D(x))] + E[softplus(D(G(z)))]}, the non-saturating generator loss
  * {@code E[softplus(-D(G(z)))]} by default). As in the paper, training uses mixing regularisation: with
  * probability {@code mixingProbability} an image takes its styles from two codes {@code z1, z2}, switching

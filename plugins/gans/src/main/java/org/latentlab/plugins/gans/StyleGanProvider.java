@@ -28,7 +28,7 @@ public final class StyleGanProvider implements ModelProvider<StyleGanParameters>
     return new StyleGan(
         new StyleGenerator(context.scope().child(AdversarialProgram.GENERATOR), p.latentDim(), p.mappingLayers(),
             p.channels(), context.data()),
-        Networks.convDiscriminator(context.scope().child(AdversarialProgram.DISCRIMINATOR), p.channels(),
+        Networks.styleDiscriminator(context.scope().child(AdversarialProgram.DISCRIMINATOR), p.channels(),
             context.data()),
         p.program(), p.mixingProbability().floatValue());
   }

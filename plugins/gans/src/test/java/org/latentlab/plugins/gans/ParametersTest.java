@@ -36,6 +36,12 @@ class ParametersTest {
     assertThat(fields(gan)).isEmpty();
     assertThat(fields(dcgan)).isEmpty();
     assertThat(fields(cgan)).isEmpty();
+    WganGpParameters wgan = new WganGpParameters(null, null, null, null, null, null, null);
+    assertThat(wgan).isEqualTo(new WganGpParameters(64, 64, 10.0, 5, 1e-4, 0.5, 0.9));
+    StyleGanParameters style = new StyleGanParameters(null, null, null, null, null, null, null, null);
+    assertThat(style).isEqualTo(new StyleGanParameters(64, 4, 64, 0.9, "non-saturating", 2e-4, 0.5, 1));
+    assertThat(fields(wgan)).isEmpty();
+    assertThat(fields(style)).isEmpty();
   }
 
   @Test
@@ -45,6 +51,8 @@ class ParametersTest {
     assertThat(fields(new DcganParameters(-2, 0, null, null, null, null))).containsExactly("latentDim", "channels");
     assertThat(fields(new ConditionalGanParameters(null, 0, "minmax", 20.0, -0.1, null)))
         .containsExactly("generatorLoss", "learningRate", "beta1", "hidden");
+    assertThat(fields(new StyleGanParameters(0, 0, 0, 1.5, null, null, null, null)))
+        .containsExactly("latentDim", "mappingLayers", "channels", "mixingProbability");
   }
 
   @Test
@@ -67,6 +75,6 @@ class ParametersTest {
     List<String> ids = StreamSupport.stream(ServiceLoader.load(ModelProvider.class).spliterator(), false)
         .filter(p -> p.getClass().getPackageName().equals(GanProvider.class.getPackageName()))
         .map(p -> p.id()).toList();
-    assertThat(ids).containsExactly("gan", "dcgan", "conditional-gan");
+    assertThat(ids).containsExactly("gan", "dcgan", "conditional-gan", "wgan-gp", "stylegan");
   }
 }
