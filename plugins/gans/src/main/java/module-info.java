@@ -9,5 +9,7 @@ module org.latentlab.plugins.gans {
       org.latentlab.plugins.gans.GanProvider,
       org.latentlab.plugins.gans.DcganProvider,
       org.latentlab.plugins.gans.ConditionalGanProvider,
-      org.latentlab.plugins.gans.InfoGanProvider;
+      org.latentlab.plugins.gans.InfoGanProvider,
+      org.latentlab.plugins.gans.WganGpProvider,
+      org.latentlab.plugins.gans.StyleGanProvider;
 }

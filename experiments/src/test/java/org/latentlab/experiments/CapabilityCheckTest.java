@@ -23,8 +23,6 @@ class CapabilityCheckTest {
 
   @TempDir Path dir;
 
-
-
   @Test
   void aMissingCapabilityIsRefusedBeforeTrainingNamingTheBackendsThatHaveIt() throws Exception {
     Path descriptor = Files.writeString(dir.resolve("penalty.yaml"), DESCRIPTOR);
@@ -47,5 +45,19 @@ class CapabilityCheckTest {
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(Files.readString(Files.list(dir.resolve("runs/penalty")).findFirst().orElseThrow()
         .resolve("metrics.jsonl"))).contains("penalty");
+  }
+
+  @Test
+  void theCatalogsWganGpIsRefusedOnDjlBeforeTraining() {
+    String file = Path.of(System.getProperty("latentlab.repo.root"), "experiments/catalog/gan-wgan-gp.yaml").toString();
+    Path runs = dir.resolve("runs");
+    Launch validate = Launch.of("validate", file, "--backend", "djl");
+    Launch run = Launch.of("run", file, "--backend", "djl", "--runs", runs.toString(), "--quiet");
+    for (Launch o : new Launch[] {validate, run}) {
+      assertThat(o.code()).isEqualTo(2);
+      assertThat(o.err()).contains("wgan-gp needs the capability 'higher-order-gradients'")
+          .contains("backends that have it: tensorflow").doesNotContain("Exception");
+    }
+    assertThat(runs).doesNotExist();
   }
 }

@@ -77,6 +77,7 @@ class CatalogTest {
       switch (evaluator.get("type").asText()) {
         case "latent-map" -> ((ObjectNode) evaluator).put("points", 200).put("tsnePoints", 100);
         case "generation" -> ((ObjectNode) evaluator).put("samples", 50).put("classifierEpochs", 1);
+        case "style-mixing" -> ((ObjectNode) evaluator).put("pairs", 50).put("classifierEpochs", 1);
         case "disentanglement" -> ((ObjectNode) evaluator).put("trainVotes", 200).put("evalVotes", 100);
         case "info-codes" -> ((ObjectNode) evaluator).put("samplesPerCategory", 20).put("classifierEpochs", 1);
         default -> { }

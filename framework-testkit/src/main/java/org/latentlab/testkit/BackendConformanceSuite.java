@@ -88,7 +88,8 @@ public abstract class BackendConformanceSuite {
     return Map.of(
         "inputGradientsOfInferenceFunctions", Capability.INPUT_GRADIENTS,
         "higherOrderGradientsInsideATrainingStep", Capability.HIGHER_ORDER_GRADIENTS,
-        "higherOrderGradientsThroughConvolutionsAndActivations", Capability.HIGHER_ORDER_GRADIENTS);
+        "higherOrderGradientsThroughConvolutionsAndActivations", Capability.HIGHER_ORDER_GRADIENTS,
+        "higherOrderGradientsWithRespectToALayersOutput", Capability.HIGHER_ORDER_GRADIENTS);
   }
 
   @BeforeAll
@@ -915,6 +916,29 @@ public abstract class BackendConformanceSuite {
           assertClose(analytic.get(i), numeric.get(i), 2e-2);
         }
       });
+    }
+
+    /**
+     * A penalty on the gradient with respect to an intermediate result, as WGAN-GP takes it on interpolates
+     * that mix a generator's output into the input: {@code h = conv(x, w)}, {@code y = sum(tanh(conv(h, w)))},
+     * penalty {@code sum(|dy/dh|^2)}, differentiated with respect to {@code x} and {@code w}. A backend that
+     * keeps images in its own layout must still find {@code h} upstream of {@code y}.
+     */
+    @Test
+    void higherOrderGradientsWithRespectToALayersOutput() {
+      assumeCapability(Capability.HIGHER_ORDER_GRADIENTS);
+      HostTensor x = random(25, -1f, 1f, 1, 2, 4, 4);
+      HostTensor w = random(26, -0.5f, 0.5f, 2, 2, 3, 3);
+      BiFunction<Ops, List<Tensor>, Tensor> penalty = (o, p) -> {
+        Tensor hidden = o.nn().conv2d(p.get(0), p.get(1), 1, 1);
+        Tensor y = o.math().sum(o.nn().tanh(o.nn().conv2d(hidden, p.get(1), 1, 1)));
+        return o.math().sum(o.math().square(o.gradients(y, List.of(hidden)).get(0)));
+      };
+      List<HostTensor> analytic = h.gradients(penalty, x, w);
+      List<HostTensor> numeric = h.numericGradients(penalty, 1e-2, x, w);
+      for (int i = 0; i < 2; i++) {
+        assertClose(analytic.get(i), numeric.get(i), 2e-2);
+      }
     }
 
     @Test

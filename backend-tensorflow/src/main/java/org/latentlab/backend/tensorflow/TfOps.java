@@ -295,10 +295,14 @@ final class TfOps implements Ops {
 
   @Override
   public List<Tensor> gradients(Tensor y, List<Tensor> xs) {
-    Operand<TFloat32>[] grads = symbolicGradients(op(y), xs.stream().map(TfOps::op).toList());
+    // An image held channels-last is differentiated in that layout: its API-layout view is made on demand,
+    // downstream of the ops that read the channels-last value, so no gradient would reach the view.
+    List<TfTensor> sources = xs.stream().map(TfTensor::cast).toList();
+    Operand<TFloat32>[] grads = symbolicGradients(op(y),
+        sources.stream().map(t -> t.isChannelsLast() ? t.nhwc() : t.nchw()).toList());
     List<Tensor> out = new ArrayList<>(grads.length);
-    for (Operand<TFloat32> g : grads) {
-      out.add(wrap(g));
+    for (int i = 0; i < grads.length; i++) {
+      out.add(sources.get(i).isChannelsLast() ? wrapChannelsLast(grads[i]) : wrap(grads[i]));
     }
     return out;
   }

@@ -42,6 +42,16 @@ public interface Model {
      * extrapolate). The model's {@link #GENERATE} draws the codes from their priors instead.
      */
     public static final String GENERATE_WITH_CODES = "generate-with-codes";
+    /**
+     * {@code z, z-mixed, crossover -> x}: style mixing (Karras et al. 2019). Both codes are standard-normal
+     * noise {@code [n, d]}; {@code crossover [n]} is a fraction {@code t} in [0, 1] of the synthesis
+     * network's depth: of its {@code L} style inputs, counted from the coarsest resolution, input
+     * {@code i} takes its style from {@code z} when {@code i + 1/2 < t L} and from {@code z-mixed}
+     * otherwise, so {@code t = 1} is {@code z}'s image, {@code t = 0} is {@code z-mixed}'s, and small
+     * {@code t} takes only the coarse styles from {@code z}. Deterministic: the same inputs give the same
+     * images (noise inputs, if any, are held fixed).
+     */
+    public static final String GENERATE_MIXED = "generate-mixed";
     /** {@code x -> logits [n, classes]}: a classifier head (e.g. of a semi-supervised model). */
     public static final String CLASSIFY = "classify";
     /**

@@ -71,6 +71,21 @@ final class Networks {
   }
 
   /**
+   * The {@link #convDiscriminator} with a {@link MinibatchStddev} channel before its last layer, as in
+   * StyleGAN's discriminator (Karras et al. 2019, after Karras et al. 2018).
+   */
+  static Sequential styleDiscriminator(Scope scope, int ch, DataShape data) {
+    ConvGeometry g = ConvGeometry.of(data);
+    return Sequential.of(
+        centred(),
+        new Conv2d(scope.child("conv1"), data.channels(), ch, 4, 2, 1), Activation.leakyRelu(LEAK),
+        new Conv2d(scope.child("conv2"), ch, 2 * ch, 4, 2, 1), Activation.leakyRelu(LEAK),
+        new MinibatchStddev(),
+        Reshape.flatten(),
+        new Dense(scope.child("out"), (2 * ch + 1) * g.inner() * g.inner(), 1));
+  }
+
+  /**
    * DCGAN discriminator: {@link #convTrunk} then Dense to one logit (under {@code <scope>/out}).
    */
   static Sequential convDiscriminator(Scope scope, int ch, DataShape data) {

@@ -40,6 +40,12 @@ class ParametersTest {
     InfoGanParameters infogan = new InfoGanParameters(null, null, null, null, null, null, null, null, null, null, null, null);
     assertThat(infogan).isEqualTo(new InfoGanParameters(62, 10, 2, 1.0, 1.0, 64, false, 128, "non-saturating", 2e-4, 0.5, 1));
     assertThat(fields(infogan)).isEmpty();
+    WganGpParameters wgan = new WganGpParameters(null, null, null, null, null, null, null);
+    assertThat(wgan).isEqualTo(new WganGpParameters(64, 64, 10.0, 5, 1e-4, 0.5, 0.9));
+    StyleGanParameters style = new StyleGanParameters(null, null, null, null, null, null, null, null);
+    assertThat(style).isEqualTo(new StyleGanParameters(64, 4, 64, 0.9, "non-saturating", 2e-4, 0.5, 1));
+    assertThat(fields(wgan)).isEmpty();
+    assertThat(fields(style)).isEmpty();
   }
 
   @Test
@@ -54,6 +60,8 @@ class ParametersTest {
             "continuousCodes", "categoricalLambda", "continuousLambda", "channels", "qHidden");
     assertThat(fields(new InfoGanParameters(null, null, 0, 0.0, 0.0, null, null, null, null, null, null, null)))
         .as("no continuous code, no information term: allowed").isEmpty();
+    assertThat(fields(new StyleGanParameters(0, 0, 0, 1.5, null, null, null, null)))
+        .containsExactly("latentDim", "mappingLayers", "channels", "mixingProbability");
   }
 
   @Test
@@ -78,6 +86,6 @@ class ParametersTest {
     List<String> ids = StreamSupport.stream(ServiceLoader.load(ModelProvider.class).spliterator(), false)
         .filter(p -> p.getClass().getPackageName().equals(GanProvider.class.getPackageName()))
         .map(p -> p.id()).toList();
-    assertThat(ids).containsExactly("gan", "dcgan", "conditional-gan", "infogan");
+    assertThat(ids).containsExactly("gan", "dcgan", "conditional-gan", "infogan", "wgan-gp", "stylegan");
   }
 }
