@@ -9,7 +9,6 @@ import org.latentlab.api.nn.Conv2d;
 import org.latentlab.api.nn.ConvTranspose2d;
 import org.latentlab.api.nn.Dense;
 import org.latentlab.api.nn.Reshape;
-import org.latentlab.api.nn.Layer;
 import org.latentlab.api.nn.Sequential;
 import org.latentlab.api.params.Initializers;
 import org.latentlab.api.ops.Ops;
@@ -51,18 +50,6 @@ record Network(Sequential trunk, int features, List<Dense> heads, Sequential dec
    */
   static Network build(String model, Architecture architecture, Scope scope, DataShape data, int latentDim, int size,
       Map<String, Integer> heads) {
-    return build(model, architecture, scope, data, latentDim, size, 0, heads);
-  }
-
-  /**
-   * As {@link #build(String, Architecture, Scope, DataShape, int, int, Map)}, with {@code convHidden > 0}
-   * adding (conv only) a dense ReLU layer of that width between the conv features and the code on both
-   * sides: encoder {@code encoder/hidden} after the flatten, decoder {@code decoder/hidden} before
-   * {@code decoder/fc}. Without it the decoder maps the code linearly onto the first feature map, which
-   * cannot move a shape with one code unit, so position spreads over many units.
-   */
-  static Network build(String model, Architecture architecture, Scope scope, DataShape data, int latentDim, int size,
-      int convHidden, Map<String, Integer> heads) {
     Scope enc = scope.child("encoder");
     Scope dec = scope.child("decoder");
     if (architecture == Architecture.MLP) {
@@ -93,26 +80,14 @@ record Network(Sequential trunk, int features, List<Dense> heads, Sequential dec
           + " images exactly; use height and width of the same parity at each halving (e.g. square images)");
     }
     int flat = 2 * ch * h * w;
-    List<Layer> encoder = new ArrayList<>(List.of(conv1, Activation.relu(), conv2, Activation.relu(), Reshape.flatten()));
-    List<Layer> decoder = new ArrayList<>();
-    int features = flat;
-    if (convHidden > 0) {
-      encoder.add(new Dense(enc.child("hidden"), flat, convHidden));
-      encoder.add(Activation.relu());
-      features = convHidden;
-    }
-    List<Dense> codes = heads(enc, features, heads);
-    if (convHidden > 0) {
-      decoder.add(new Dense(dec.child("hidden"), latentDim, convHidden));
-      decoder.add(Activation.relu());
-    }
-    decoder.addAll(List.of(
-        new Dense(dec.child("fc"), convHidden > 0 ? convHidden : latentDim, flat), Activation.relu(),
-        Reshape.to(2 * ch, h, w),
+    Sequential trunk = Sequential.of(conv1, Activation.relu(), conv2, Activation.relu(), Reshape.flatten());
+    List<Dense> codes = heads(enc, flat, heads);
+    Sequential decoder = Sequential.of(
+        new Dense(dec.child("fc"), latentDim, flat), Activation.relu(), Reshape.to(2 * ch, h, w),
         new ConvTranspose2d(dec.child("deconv1"), 2 * ch, ch, 4, 2, 1, pad1, Initializers.heNormal()),
         Activation.relu(),
-        new ConvTranspose2d(dec.child("deconv2"), ch, data.channels(), 4, 2, 1, pad2, Initializers.glorotNormal())));
-    return new Network(new Sequential(encoder), features, codes, new Sequential(decoder));
+        new ConvTranspose2d(dec.child("deconv2"), ch, data.channels(), 4, 2, 1, pad2, Initializers.glorotNormal()));
+    return new Network(trunk, flat, codes, decoder);
   }
 
   private static List<Dense> heads(Scope enc, int features, Map<String, Integer> heads) {

@@ -33,8 +33,7 @@ public final class Vae extends AutoencoderBase {
 
   Vae(VaeParameters p, ModelContext context) {
     super(Network.build("vae", Architecture.parse(p.architecture()), context.scope(), context.data(), p.latentDim(),
-        Checks.size(Architecture.parse(p.architecture()), p.channels(), p.hidden()), p.convHidden(),
-        heads(p.latentDim())));
+        Checks.size(Architecture.parse(p.architecture()), p.channels(), p.hidden()), heads(p.latentDim())));
     this.parameters = p;
     this.imageSize = context.data().imageSize();
   }

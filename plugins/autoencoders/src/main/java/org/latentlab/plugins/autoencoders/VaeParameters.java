@@ -15,18 +15,13 @@ import org.latentlab.api.spi.Problems;
  * @param latentDim    size of the code (default 32, as the other autoencoders, so codes compare at one size)
  * @param channels     channels of the first conv block (conv; default 32)
  * @param hidden       width of the hidden dense layer (mlp; default 512)
- * @param convHidden   conv only: width of a dense ReLU layer between the conv features and the code, in the
- *                     encoder and the decoder (default 0: none). The beta-VAE of Burgess et al. (2018,
- *                     "Understanding disentangling in beta-VAE") has such layers (256 wide); without them the
- *                     decoder maps the code linearly onto its first feature map and cannot move a shape with
- *                     one code unit, so position spreads over many units.
  * @param loss         reconstruction log-likelihood: {@code bce} (Bernoulli decoder, default) or {@code mse}
  *                     (squared error, a Gaussian decoder up to constants), summed over pixels
  * @param beta         weight of the KL term (default 1: the plain VAE; > 1: beta-VAE)
  * @param learningRate Adam learning rate (default 1e-3)
  */
-public record VaeParameters(String architecture, Integer latentDim, Integer channels, Integer hidden,
-    Integer convHidden, String loss, Double beta, Double learningRate) implements Parameters {
+public record VaeParameters(String architecture, Integer latentDim, Integer channels, Integer hidden, String loss,
+    Double beta, Double learningRate) implements Parameters {
 
   /** Fills in defaults for absent fields. */
   public VaeParameters {
@@ -34,7 +29,6 @@ public record VaeParameters(String architecture, Integer latentDim, Integer chan
     latentDim = latentDim == null ? 32 : latentDim;
     channels = channels == null ? 32 : channels;
     hidden = hidden == null ? 512 : hidden;
-    convHidden = convHidden == null ? 0 : convHidden;
     loss = loss == null ? "bce" : loss;
     beta = beta == null ? 1.0 : beta;
     learningRate = learningRate == null ? 1e-3 : learningRate;
@@ -43,7 +37,6 @@ public record VaeParameters(String architecture, Integer latentDim, Integer chan
   @Override
   public void validate(Problems problems) {
     Checks.network(problems, architecture, latentDim, channels, hidden);
-    problems.require(convHidden >= 0, "convHidden", convHidden, "must be >= 0 (0: no dense layer)");
     Checks.loss(problems, loss);
     problems.require(beta >= 0, "beta", beta, "must be >= 0");
     Checks.learningRate(problems, learningRate);

@@ -142,7 +142,7 @@ class AutoencoderFamilyTest {
   @ValueSource(strings = {"djl", "tensorflow"})
   void vaeLearnsWithANonNegativeKlAndScoresEachImage(String backendId) {
     ParameterStore store = new ParameterStore(8);
-    Model model = new VaeProvider().create(new VaeParameters("conv", 4, 8, null, null, "bce", 1.0, 3e-3), context(store));
+    Model model = new VaeProvider().create(new VaeParameters("conv", 4, 8, null, "bce", 1.0, 3e-3), context(store));
     try (ComputeSession session = backend(backendId).open(store, 8)) {
       List<Map<String, Float>> losses = train(session, model, DATA, 40, 64);
       assertLearns(losses, "vae");

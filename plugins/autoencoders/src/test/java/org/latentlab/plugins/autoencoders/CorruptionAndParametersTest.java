@@ -84,8 +84,8 @@ class CorruptionAndParametersTest {
         .isEqualTo(new SparseAutoencoderParameters("mlp", 128, 32, 512, "bce", "kl", 0.02, 0.05, 1e-3));
     assertThat(new DenoisingAutoencoderParameters(null, null, null, null, null, null, null, null))
         .isEqualTo(new DenoisingAutoencoderParameters("conv", 32, 32, 512, "bce", "masking", 0.25, 1e-3));
-    assertThat(new VaeParameters(null, null, null, null, null, null, null, null))
-        .isEqualTo(new VaeParameters("conv", 32, 32, 512, 0, "bce", 1.0, 1e-3));
+    assertThat(new VaeParameters(null, null, null, null, null, null, null))
+        .isEqualTo(new VaeParameters("conv", 32, 32, 512, "bce", 1.0, 1e-3));
     assertThat(new SemiSupervisedParameters(null, null, null, null, null, null, null, null, null, null))
         .isEqualTo(new SemiSupervisedParameters("conv", 32, 32, 512, "bce", 100, 64, 1.0, 1.0, 1e-3));
     assertThat(new SemiSupervisedParameters(null, null, null, null, null, 20, null, null, null, null).labelledBatch())
@@ -106,7 +106,7 @@ class CorruptionAndParametersTest {
         .containsExactly("penalty", "sparsityWeight", "rho");
     assertThat(fields(new DenoisingAutoencoderParameters(null, null, null, null, null, "blur", 1.5, null)))
         .containsExactly("corruption", "noiseLevel");
-    assertThat(fields(new VaeParameters(null, null, null, null, null, null, -0.5, null))).containsExactly("beta");
+    assertThat(fields(new VaeParameters(null, null, null, null, null, -0.5, null))).containsExactly("beta");
     assertThat(fields(new SemiSupervisedParameters(null, null, null, null, null, 0, 0, 0.0, -1.0, null)))
         .containsExactly("labels", "labelledBatch", "classifierWeight", "reconstructionWeight");
     Problems problems = new Problems();
