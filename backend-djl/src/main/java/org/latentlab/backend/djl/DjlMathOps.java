@@ -103,12 +103,13 @@ final class DjlMathOps implements MathOps {
     if (!keepDims && all.length == a.getShape().dimension()) {
       return ops.wrap(a.mean());
     }
-    // PyTorch's mean over several axes is not exposed by DJL: sum, then divide by the count.
+    // PyTorch's mean over several axes is not exposed by DJL: sum, then divide by the count, an
+    // engine-allocated scalar (DJL's div(Number) frees its scalar while autograd still holds it).
     long count = 1;
     for (int axis : all) {
       count *= a.getShape().get(axis < 0 ? axis + a.getShape().dimension() : axis);
     }
-    return ops.wrap(ops.wrapped(a.sum(all, keepDims)).div(count));
+    return ops.wrap(ops.wrapped(a.sum(all, keepDims)).div(ops.scope().full(new Shape(), (float) count)));
   }
 
   @Override

@@ -20,7 +20,8 @@ import org.latentlab.api.train.TrainingProgram;
 import org.latentlab.api.train.TrainingStep;
 
 /**
- * A scalar operand must live until the backward pass that reads it. DJL's {@code mul(Number)} builds the
+ * A scalar operand must live until the backward pass that reads it. DJL's {@code mul(Number)} (and
+ * {@code div(Number)}, once used for the count of a mean over axes, as in batch norm) builds the
  * scalar over a Java direct buffer and closes it right away; autograd keeps the tensor, so once the garbage
  * collector freed the buffer (and the allocator reused it) the gradient was scaled by garbage. This test
  * collects garbage and refills freed small blocks between the forward and the backward pass of every step.
@@ -47,6 +48,33 @@ class DjlScalarOperandTest {
         }
         // d loss / d w = 3 at every step: w = 1 - 0.25 * 3 * steps, exactly representable.
         float expected = 1f - 0.75f * steps;
+        for (float w : session.readState().get("w").data()) {
+          assertThat(w).isEqualTo(expected);
+        }
+      }
+    } finally {
+      FILLERS.clear();
+    }
+  }
+
+  @Test
+  void theCountOfAMeanOverAxesSurvivesGarbageCollectionBeforeTheBackwardPass() throws Exception {
+    int steps = 20;
+    try (Backend backend = new DjlBackendProvider().create(new DjlParameters(1))) {
+      ParameterStore store = new ParameterStore(1);
+      store.trainable("w", new int[] {4, 16}, Initializers.constant(1f), 16, 1);
+      TrainingStep step = new TrainingStep("s", (ops, b) -> {
+        Tensor loss = ops.math().sum(ops.math().mean(ops.param("w"), true, 1));
+        collectGarbageAndRefill();
+        return Losses.of(loss);
+      }, ParameterGroup.all(), new OptimizerSpec.Sgd(0.5, 0, 0));
+      try (var session = backend.open(store, 1)) {
+        Trainer trainer = session.trainer(TrainingProgram.single(step));
+        for (int i = 0; i < steps; i++) {
+          trainer.step("s", Map.of());
+        }
+        // d loss / d w = 1/16 at every step: w = 1 - 0.5 / 16 * steps, exactly representable.
+        float expected = 1f - 0.03125f * steps;
         for (float w : session.readState().get("w").data()) {
           assertThat(w).isEqualTo(expected);
         }
