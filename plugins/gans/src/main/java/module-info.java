@@ -8,5 +8,6 @@ module org.latentlab.plugins.gans {
   provides org.latentlab.api.spi.ModelProvider with
       org.latentlab.plugins.gans.GanProvider,
       org.latentlab.plugins.gans.DcganProvider,
-      org.latentlab.plugins.gans.ConditionalGanProvider;
+      org.latentlab.plugins.gans.ConditionalGanProvider,
+      org.latentlab.plugins.gans.SrganProvider;
 }

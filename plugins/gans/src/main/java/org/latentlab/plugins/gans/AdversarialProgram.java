@@ -50,22 +50,29 @@ record AdversarialProgram(int latentDim, GeneratorLoss generatorLoss, OptimizerS
     return ops.random().normal(0f, 1f, batch.get("x").dim(0), latentDim);
   }
 
+  /**
+   * The discriminator's binary cross-entropy {@code E[softplus(-l_real)] + E[softplus(l_fake)]} for its logits on
+   * real and generated images, with {@code d-real}, {@code d-fake} and {@code accuracy} beside it. Trace-safe.
+   */
+  static Losses discriminatorLosses(Ops ops, Tensor realLogits, Tensor fakeLogits) {
+    MathOps m = ops.math();
+    Tensor loss = m.add(m.mean(ops.nn().softplus(m.neg(realLogits))), m.mean(ops.nn().softplus(fakeLogits)));
+    Tensor zero = ops.scalar(0f);
+    Tensor rightOnReal = m.mean(m.greater(realLogits, zero));
+    Tensor rightOnFake = m.mean(m.greater(zero, fakeLogits));
+    Map<String, Tensor> terms = new LinkedHashMap<>();
+    terms.put("d-real", m.mean(ops.nn().sigmoid(realLogits)));
+    terms.put("d-fake", m.mean(ops.nn().sigmoid(fakeLogits)));
+    terms.put("accuracy", m.scale(m.add(rightOnReal, rightOnFake), 0.5f));
+    return new Losses(loss, terms);
+  }
+
   /** The two steps for these networks. */
   TrainingProgram program(Player generator, Player discriminator) {
     TrainingStep d = new TrainingStep(DISCRIMINATOR, (ops, batch) -> {
-      MathOps m = ops.math();
       Tensor fake = ops.stopGradient(generator.apply(ops, noise(ops, batch), batch));
-      Tensor realLogits = discriminator.apply(ops, batch.get("x"), batch);
-      Tensor fakeLogits = discriminator.apply(ops, fake, batch);
-      Tensor loss = m.add(m.mean(ops.nn().softplus(m.neg(realLogits))), m.mean(ops.nn().softplus(fakeLogits)));
-      Tensor zero = ops.scalar(0f);
-      Tensor rightOnReal = m.mean(m.greater(realLogits, zero));
-      Tensor rightOnFake = m.mean(m.greater(zero, fakeLogits));
-      Map<String, Tensor> terms = new LinkedHashMap<>();
-      terms.put("d-real", m.mean(ops.nn().sigmoid(realLogits)));
-      terms.put("d-fake", m.mean(ops.nn().sigmoid(fakeLogits)));
-      terms.put("accuracy", m.scale(m.add(rightOnReal, rightOnFake), 0.5f));
-      return new Losses(loss, terms);
+      return discriminatorLosses(ops, discriminator.apply(ops, batch.get("x"), batch),
+          discriminator.apply(ops, fake, batch));
     }, ParameterGroup.under(DISCRIMINATOR + "/"), optimizer);
     TrainingStep g = new TrainingStep(GENERATOR, (ops, batch) -> {
       Tensor fakeLogits = discriminator.apply(ops, generator.apply(ops, noise(ops, batch), batch), batch);
