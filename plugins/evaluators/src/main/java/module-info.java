@@ -20,5 +20,6 @@ module org.latentlab.plugins.evaluators {
       org.latentlab.plugins.evaluators.CodeStatisticsEvaluatorProvider,
       org.latentlab.plugins.evaluators.GenerationEvaluatorProvider,
       org.latentlab.plugins.evaluators.SampleQualityEvaluatorProvider,
-      org.latentlab.plugins.evaluators.ClassifierEvaluatorProvider;
+      org.latentlab.plugins.evaluators.ClassifierEvaluatorProvider,
+      org.latentlab.plugins.evaluators.SuperResolutionEvaluatorProvider;
 }
