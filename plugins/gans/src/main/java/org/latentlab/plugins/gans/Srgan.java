@@ -51,7 +51,7 @@ import org.latentlab.api.train.TrainingStep;
  * <p>Steps: {@code mse}: {@value AdversarialProgram#GENERATOR}; {@code perceptual}: {@value #CLASSIFIER} (when
  * {@code featureWeight > 0}), {@value AdversarialProgram#DISCRIMINATOR} (when {@code adversarialWeight > 0}),
  * {@value AdversarialProgram#GENERATOR}, each with its own Adam. Functions: {@code super-resolve} ({@code x -> G(
- * AvgPool_f(x))}, the size of {@code x}) and {@code low-resolution} ({@code x -> AvgPool_f(x)}).
+ * AvgPool_f(x))} clipped to [0, 1], the size of {@code x}) and {@code low-resolution} ({@code x -> AvgPool_f(x)}).
  */
 public final class Srgan implements Model {
   /** Name of the feature classifier's step, and the scope of its parameters. */
@@ -150,7 +150,7 @@ public final class Srgan implements Model {
   @Override
   public Map<String, InferenceFunction> functions() {
     return Map.of(
-        Functions.SUPER_RESOLVE, (ops, in) -> Map.of("x", superResolve(ops, in.get("x"))),
+        Functions.SUPER_RESOLVE, (ops, in) -> Map.of("x", ops.math().clip(superResolve(ops, in.get("x")), 0f, 1f)),
         Functions.LOW_RESOLUTION, (ops, in) -> Map.of("x", lowResolution(ops, in.get("x"))));
   }
 }
