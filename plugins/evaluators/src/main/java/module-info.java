@@ -22,5 +22,6 @@ module org.latentlab.plugins.evaluators {
       org.latentlab.plugins.evaluators.SampleQualityEvaluatorProvider,
       org.latentlab.plugins.evaluators.ClassifierEvaluatorProvider,
       org.latentlab.plugins.evaluators.InfoCodesEvaluatorProvider,
-      org.latentlab.plugins.evaluators.StyleMixingEvaluatorProvider;
+      org.latentlab.plugins.evaluators.StyleMixingEvaluatorProvider,
+      org.latentlab.plugins.evaluators.SuperResolutionEvaluatorProvider;
 }

@@ -11,5 +11,6 @@ module org.latentlab.plugins.gans {
       org.latentlab.plugins.gans.ConditionalGanProvider,
       org.latentlab.plugins.gans.InfoGanProvider,
       org.latentlab.plugins.gans.WganGpProvider,
-      org.latentlab.plugins.gans.StyleGanProvider;
+      org.latentlab.plugins.gans.StyleGanProvider,
+      org.latentlab.plugins.gans.SrganProvider;
 }

@@ -59,6 +59,16 @@ public interface Model {
      * model explains worse; anomaly detection uses it.
      */
     public static final String NEGATIVE_ELBO = "negative-elbo";
+    /**
+     * {@code x -> x}: the model's reconstruction of high-resolution images {@code x [n, c, h, w]} from
+     * its own low-resolution version of them ({@link #LOW_RESOLUTION}): a super-resolution model.
+     */
+    public static final String SUPER_RESOLVE = "super-resolve";
+    /**
+     * {@code x -> x}: the low-resolution images {@code [n, c, h / f, w / f]} a super-resolution model
+     * makes from {@code x [n, c, h, w]} and upscales by the factor {@code f}.
+     */
+    public static final String LOW_RESOLUTION = "low-resolution";
   }
 
   /** The training program. */

@@ -75,6 +75,19 @@ class ParametersTest {
   }
 
   @Test
+  void srganDefaultsAreValidAndEveryBadValueIsNamed() {
+    SrganParameters defaults = new SrganParameters(null, null, null, null, null, null, null, null);
+    assertThat(defaults).isEqualTo(new SrganParameters(2, 32, 4, "perceptual", 1e-3, 0.01, 1e-3, 0.9));
+    assertThat(fields(defaults)).isEmpty();
+    assertThat(fields(new SrganParameters(3, 0, 0, "vgg", -1.0, Double.NaN, 0.0, 1.0))).containsExactly(
+        "factor", "channels", "blocks", "loss", "adversarialWeight", "featureWeight", "learningRate", "beta1");
+    assertThat(message(new SrganParameters(8, null, null, null, null, null, null, null)))
+        .isEqualTo("factor must be 2 or 4 (was 8)");
+    assertThat(message(new SrganParameters(null, null, null, "l1", null, null, null, null)))
+        .isEqualTo("loss must be one of mse, perceptual (was l1)");
+  }
+
+  @Test
   void bothGeneratorLossesParseFromTheirDescriptorSpelling() {
     assertThat(GeneratorLoss.parse("minimax")).isEqualTo(GeneratorLoss.MINIMAX);
     assertThat(GeneratorLoss.parse("non-saturating")).isEqualTo(GeneratorLoss.NON_SATURATING);
@@ -86,6 +99,6 @@ class ParametersTest {
     List<String> ids = StreamSupport.stream(ServiceLoader.load(ModelProvider.class).spliterator(), false)
         .filter(p -> p.getClass().getPackageName().equals(GanProvider.class.getPackageName()))
         .map(p -> p.id()).toList();
-    assertThat(ids).containsExactly("gan", "dcgan", "conditional-gan", "infogan", "wgan-gp", "stylegan");
+    assertThat(ids).containsExactly("gan", "dcgan", "conditional-gan", "infogan", "wgan-gp", "stylegan", "srgan");
   }
 }
