@@ -108,13 +108,18 @@ final class SampleQualityEvaluator implements Evaluator {
             String.format(Locale.ROOT, "%.2f", fid[i] / floor)));
       }
     }
+    // The untrained generator's FID (iteration 0) is in the table; drawn, it would flatten the rest of the curve.
+    int from = x.length > 2 && x[0] == 0 ? 1 : 0;
+    x = java.util.Arrays.copyOfRange(x, from, x.length);
+    fid = java.util.Arrays.copyOfRange(fid, from, fid.length);
     double[] floorLine = new double[x.length];
     java.util.Arrays.fill(floorLine, floor);
     tables.add(new ResultTable("FID-LeNet over training", List.of("iteration", "FID", "ratio to the floor"), rows,
         "At each snapshot training kept (training.snapshotEvery), from the same noise as the final value."));
     return new Chart("fid-over-training", "FID-LeNet over training", Chart.Kind.LINES, "iteration", "FID-LeNet",
         List.of(new Chart.Series("generated vs test", x, fid), new Chart.Series("floor: real train vs test", x,
-            floorLine)), "FID of " + noise.shape()[0] + " samples at each snapshot of the model; lower is better.");
+            floorLine)), "FID of " + noise.shape()[0] + " samples at each snapshot of the model after the first iteration (the"
+            + " untrained generator's is in the table); lower is better.");
   }
 
   private static HostTensor firstRows(HostTensor t, int n) {
