@@ -25,9 +25,9 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.latentlab.api.spi.BackendProvider;
 import org.latentlab.api.spi.Capability;
-import org.latentlab.api.spi.ModelProvider;
 import org.latentlab.api.spi.Parameters;
 import org.latentlab.api.spi.Problems;
+import org.latentlab.experiments.plugins.ModelFactory;
 import org.latentlab.experiments.plugins.PluginEntry;
 import org.latentlab.experiments.plugins.PluginKind;
 import org.latentlab.experiments.plugins.PluginRegistry;
@@ -135,9 +135,11 @@ public final class DescriptorBinder {
         backendNode.put("type", b);
       }
     });
-    Section backend = section(backendNode, "backend", PluginKind.BACKEND, baseDir, problems);
-    Section dataset = section(doc.get("dataset"), "dataset", PluginKind.DATASET, baseDir, problems);
-    Section model = section(doc.get("model"), "model", PluginKind.MODEL, baseDir, problems);
+    Section backend = section(backendNode, "backend", List.of(PluginKind.BACKEND), baseDir, problems);
+    Section dataset = section(doc.get("dataset"), "dataset", List.of(PluginKind.DATASET), baseDir, problems);
+    // A pretext task builds a Model too: the model section names either kind.
+    Section model = section(doc.get("model"), "model", List.of(PluginKind.MODEL, PluginKind.PRETEXT_TASK), baseDir,
+        problems);
     TrainingBudget training = doc.has("training")
         ? bindParameters(doc.get("training"), "training", TrainingBudget.class, baseDir, problems)
         : TrainingBudget.defaults();
@@ -183,7 +185,7 @@ public final class DescriptorBinder {
       return out;
     }
     for (int i = 0; i < node.size(); i++) {
-      Section s = section(node.get(i), "evaluators[" + i + "]", PluginKind.EVALUATOR, baseDir, problems);
+      Section s = section(node.get(i), "evaluators[" + i + "]", List.of(PluginKind.EVALUATOR), baseDir, problems);
       if (s != null) {
         out.add(s);
       }
@@ -191,8 +193,9 @@ public final class DescriptorBinder {
     return out;
   }
 
-  private Section section(JsonNode node, String path, PluginKind kind, Path baseDir, List<String> problems) {
-    List<String> ids = registry.ids(kind);
+  private Section section(JsonNode node, String path, List<PluginKind> kinds, Path baseDir, List<String> problems) {
+    List<String> ids = kinds.stream().flatMap(k -> registry.ids(k).stream()).toList();
+    String label = kinds.stream().map(PluginKind::label).collect(Collectors.joining(" or "));
     if (node == null || node.isNull()) {
       problems.add(path + " is missing; give {type: ...} with one of: " + String.join(", ", ids));
       return null;
@@ -207,18 +210,24 @@ public final class DescriptorBinder {
       return null;
     }
     String type = typeNode.asText();
-    Optional<PluginEntry> entry = registry.find(kind, type);
-    if (entry.isEmpty()) {
-      problems.add(path + ".type: no " + kind.label() + " called '" + type + "'; available: "
+    List<PluginEntry> found = kinds.stream().flatMap(k -> registry.find(k, type).stream()).toList();
+    if (found.isEmpty()) {
+      problems.add(path + ".type: no " + label + " called '" + type + "'; available: "
           + String.join(", ", ids) + Suggestions.hint(type, ids) + " (see 'latentlab plugins')");
       return null;
     }
+    if (found.size() > 1) {
+      problems.add(path + ".type: '" + type + "' names both a " + found.get(0).kind().label() + " (" + found.get(0).origin()
+          + ") and a " + found.get(1).kind().label() + " (" + found.get(1).origin() + "); remove one of the two plugins");
+      return null;
+    }
+    PluginEntry entry = found.get(0);
     ObjectNode fields = ((ObjectNode) node).deepCopy();
     fields.remove("type");
     @SuppressWarnings("unchecked")
-    Class<? extends Parameters> type1 = (Class<? extends Parameters>) entry.get().provider().parametersType();
+    Class<? extends Parameters> type1 = (Class<? extends Parameters>) entry.provider().parametersType();
     Parameters parameters = bindParameters(fields, path, type1, baseDir, problems);
-    return parameters == null ? null : new Section(path, entry.get(), parameters);
+    return parameters == null ? null : new Section(path, entry, parameters);
   }
 
   private <P extends Parameters> P bindParameters(
@@ -272,8 +281,7 @@ public final class DescriptorBinder {
 
   private void checkCapabilities(Section backend, Section model, List<String> problems) {
     BackendProvider<?> backendProvider = (BackendProvider<?>) backend.plugin().provider();
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Set<Capability> needed = ((ModelProvider) model.plugin().provider()).requiredCapabilities(model.parameters());
+    Set<Capability> needed = ModelFactory.requiredCapabilities(model.plugin().provider(), model.parameters());
     for (Capability c : needed) {
       if (!backendProvider.capabilities().contains(c)) {
         List<String> having = registry.all().stream()

@@ -11,7 +11,7 @@ import org.latentlab.api.spi.BackendProvider;
 import org.latentlab.api.spi.DatasetProvider;
 import org.latentlab.api.spi.Model;
 import org.latentlab.api.spi.ModelContext;
-import org.latentlab.api.spi.ModelProvider;
+import org.latentlab.experiments.plugins.ModelFactory;
 import org.latentlab.api.spi.Parameters;
 import org.latentlab.experiments.descriptor.Experiment;
 
@@ -47,8 +47,7 @@ public final class ExperimentParts {
 
   /** Builds the experiment's model for {@code data}, declaring its parameters in {@code store}. */
   public static Model createModel(Experiment experiment, Dataset data, ParameterStore store) {
-    ModelProvider<Parameters> provider = cast(experiment.model().plugin().provider());
-    return provider.create(experiment.model().parameters(),
+    return ModelFactory.create(experiment.model().plugin().provider(), experiment.model().parameters(),
         new ModelContext(Scope.root(store), data.shape(), data.train(), experiment.seed()));
   }
 

@@ -18,8 +18,22 @@ public interface Model {
   final class Functions {
     private Functions() {}
 
-    /** {@code x -> z}: the representation probes use, {@code [n, d]}. */
+    /**
+     * {@code x -> z}: the representation probes use, {@code [n, d]}. A model whose encoder is a stack of
+     * blocks may also return each block's output, flattened to {@code [n, d_k]}, as
+     * {@code block-1 ... block-B} (from the input side; see {@link Model#blockOutput}), so probes can judge every
+     * block (Gidaris et al. 2018 found an earlier block best for rotation prediction).
+     */
     public static final String ENCODE = "encode";
+    /** Prefix of the block outputs {@link #ENCODE} may return. */
+    public static final String BLOCK_PREFIX = "block-";
+    /**
+     * {@code x -> scores}: a pretext task's own score on each image, one output {@code [n]} per score
+     * (e.g. {@code accuracy}, the share of the task's questions about the image answered right;
+     * {@code colour-error}), computed deterministically, so its mean over the test images is the task's
+     * test score.
+     */
+    public static final String PRETEXT_SCORES = "pretext-scores";
     /** {@code x -> x}: reconstruction (autoencoders). */
     public static final String RECONSTRUCT = "reconstruct";
     /** {@code z -> x}: decoding a code to an image. */
@@ -69,6 +83,11 @@ public interface Model {
      * makes from {@code x [n, c, h, w]} and upscales by the factor {@code f}.
      */
     public static final String LOW_RESOLUTION = "low-resolution";
+  }
+
+  /** Name of the output of {@link Functions#ENCODE} for block {@code k} (1-based): {@code block-k}. */
+  static String blockOutput(int k) {
+    return Functions.BLOCK_PREFIX + k;
   }
 
   /** The training program. */
