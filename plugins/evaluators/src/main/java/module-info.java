@@ -23,5 +23,7 @@ module org.latentlab.plugins.evaluators {
       org.latentlab.plugins.evaluators.ClassifierEvaluatorProvider,
       org.latentlab.plugins.evaluators.InfoCodesEvaluatorProvider,
       org.latentlab.plugins.evaluators.StyleMixingEvaluatorProvider,
-      org.latentlab.plugins.evaluators.SuperResolutionEvaluatorProvider;
+      org.latentlab.plugins.evaluators.SuperResolutionEvaluatorProvider,
+      org.latentlab.plugins.evaluators.ActiveLearningEvaluatorProvider,
+      org.latentlab.plugins.evaluators.PretextEvaluatorProvider;
 }

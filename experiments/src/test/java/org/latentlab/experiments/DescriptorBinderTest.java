@@ -71,7 +71,7 @@ class DescriptorBinderTest {
         """);
     assertThatThrownBy(() -> binder.bind(file, Optional.empty()))
         .isInstanceOfSatisfying(DescriptorException.class, ex -> assertThat(ex.problems()).singleElement()
-            .satisfies(p -> assertThat(p).contains("model.type: no model or pretext task called 'conv-autoencodr'")
+            .satisfies(p -> assertThat(p).contains("model.type: no model or pretext-task called 'conv-autoencodr'")
                 .contains("did you mean 'conv-autoencoder'")));
   }
 

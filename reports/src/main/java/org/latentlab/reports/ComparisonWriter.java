@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -18,7 +20,8 @@ import java.util.stream.Stream;
  * One self-contained HTML page putting runs side by side: a metric table (mean ± standard deviation
  * over the runs of a group), the loss curves of every run overlaid per training step, and each run's
  * sample grid next to the others. Each argument is a run folder (one group of one run) or a sweep
- * folder (one group per grid point, its seeds the group's runs).
+ * folder (one group per grid point, its seeds the group's runs). With a {@link Ranking}, the page opens
+ * with the groups ranked by one metric's mean.
  */
 public final class ComparisonWriter {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,10 +29,28 @@ public final class ComparisonWriter {
   /** A group of runs compared as one row. */
   private record Group(String label, List<Path> runs) {}
 
+  /**
+   * Rank the groups by the mean of {@code metric} over their runs, best first.
+   *
+   * @param metric        an evaluation metric's name, e.g. {@code linear-probe/accuracy}
+   * @param lowerIsBetter whether smaller values rank first (e.g. FID)
+   */
+  public record Ranking(String metric, boolean lowerIsBetter) {}
+
   private ComparisonWriter() {}
 
   /** Writes the comparison of {@code inputs} to {@code target} (atomically) and returns it. */
   public static Path write(List<Path> inputs, Path target) throws IOException {
+    return write(inputs, target, Optional.empty());
+  }
+
+  /**
+   * Writes the comparison of {@code inputs} to {@code target} (atomically), opening with {@code ranking}
+   * when given, and returns it.
+   *
+   * @throws IOException also when no group has the ranking's metric (naming the metrics there are)
+   */
+  public static Path write(List<Path> inputs, Path target, Optional<Ranking> ranking) throws IOException {
     List<Group> groups = new ArrayList<>();
     for (Path input : inputs) {
       groups.addAll(groupsOf(input));
@@ -43,7 +64,11 @@ public final class ComparisonWriter {
         .append(".side{display:flex;flex-wrap:wrap;gap:16px}.side figure{margin:0}</style></head><body>\n")
         .append("<h1>Comparison</h1><p class=\"meta\">").append(groups.size()).append(" group(s): ")
         .append(Html.esc(String.join(", ", groups.stream().map(Group::label).toList()))).append("</p>\n");
-    metrics(html, groups);
+    Map<String, Map<String, List<Double>>> values = evaluationMetrics(groups);
+    if (ranking.isPresent()) {
+      ranking(html, groups, values, ranking.get());
+    }
+    metrics(html, groups, values);
     curves(html, groups);
     samples(html, groups);
     html.append("</body></html>\n");
@@ -83,18 +108,53 @@ public final class ComparisonWriter {
     return (parent == null ? "" : parent.getFileName() + "/") + run.getFileName();
   }
 
-  private static void metrics(StringBuilder html, List<Group> groups) throws IOException {
+  /** Per group label, every evaluation metric's values over the group's runs. */
+  private static Map<String, Map<String, List<Double>>> evaluationMetrics(List<Group> groups) throws IOException {
     Map<String, Map<String, List<Double>>> byGroup = new LinkedHashMap<>();
-    Set<String> names = new LinkedHashSet<>();
     for (Group g : groups) {
       Map<String, List<Double>> values = new LinkedHashMap<>();
       for (Path run : g.runs()) {
         MetricsLog.read(run.resolve("metrics.jsonl"), JSON).evaluationMetrics()
             .forEach((k, v) -> values.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
       }
-      names.addAll(values.keySet());
       byGroup.put(g.label(), values);
     }
+    return byGroup;
+  }
+
+  private static void ranking(StringBuilder html, List<Group> groups, Map<String, Map<String, List<Double>>> byGroup,
+      Ranking ranking) throws IOException {
+    List<Group> ranked = groups.stream().filter(g -> byGroup.get(g.label()).containsKey(ranking.metric()))
+        .sorted(Comparator.comparingDouble((Group g) -> MeanStd.of(byGroup.get(g.label()).get(ranking.metric())).mean()
+            * (ranking.lowerIsBetter() ? 1 : -1)))
+        .toList();
+    if (ranked.isEmpty()) {
+      Set<String> names = new java.util.TreeSet<>();
+      byGroup.values().forEach(v -> names.addAll(v.keySet()));
+      throw new IOException("no run has the metric '" + ranking.metric() + "' to rank by; metrics there are: "
+          + String.join(", ", names));
+    }
+    html.append("<h2>Ranking by ").append(Html.esc(ranking.metric())).append("</h2>")
+        .append("<table><tr><th>rank</th><th>group</th><th>runs</th><th>").append(Html.esc(ranking.metric()))
+        .append("</th></tr>");
+    for (int i = 0; i < ranked.size(); i++) {
+      Group g = ranked.get(i);
+      html.append("<tr><td>").append(i + 1).append("</td><td>").append(Html.esc(g.label())).append("</td><td>")
+          .append(byGroup.get(g.label()).get(ranking.metric()).size()).append("</td><td>")
+          .append(meanStd(byGroup.get(g.label()).get(ranking.metric()))).append("</td></tr>");
+    }
+    html.append("</table><p class=\"meta\">By the mean over each group's runs, ").append(ranking.lowerIsBetter()
+        ? "lowest" : "highest").append(" first; &plusmn; the sample standard deviation.");
+    int missing = groups.size() - ranked.size();
+    if (missing > 0) {
+      html.append(" ").append(missing).append(" group(s) without this metric are left out.");
+    }
+    html.append("</p>\n");
+  }
+
+  private static void metrics(StringBuilder html, List<Group> groups, Map<String, Map<String, List<Double>>> byGroup) {
+    Set<String> names = new LinkedHashSet<>();
+    byGroup.values().forEach(v -> names.addAll(v.keySet()));
     html.append("<h2>Metrics</h2>");
     if (names.isEmpty()) {
       html.append("<p class=\"none\">No evaluation metrics in these runs.</p>");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,27 @@ class ComparisonWriterTest {
     assertThat(html).contains("0.8500 &plusmn; 0.0707").contains("0.5000").contains("0.7000");
     assertThat(html.split("data:image/png;base64,", -1)).as("one chart and four sample grids").hasSize(1 + 1 + 4);
     assertThat(html).doesNotContain("src=\"http").doesNotContain("href=\"http");
+  }
+
+  @Test
+  void groupsAreRankedByAMetricsMeanBestFirst() throws Exception {
+    Path sweep = dir.resolve("family/sweep-20261128-100000");
+    run(sweep.resolve("rotation/a-s1"), 0.90);
+    run(sweep.resolve("rotation/b-s2"), 0.94);
+    run(sweep.resolve("contrastive/a-s1"), 0.97);
+    run(sweep.resolve("plain-ae/a-s1"), 0.93);
+    String best = Files.readString(ComparisonWriter.write(List.of(sweep), dir.resolve("best.html"),
+        Optional.of(new ComparisonWriter.Ranking("probe/accuracy", false))));
+    String ranking = best.substring(best.indexOf("<h2>Ranking by probe/accuracy</h2>"), best.indexOf("<h2>Metrics</h2>"));
+    assertThat(ranking).containsSubsequence("<td>1</td><td>sweep-20261128-100000/contrastive</td><td>1</td><td>0.9700",
+        "<td>2</td><td>sweep-20261128-100000/plain-ae", "<td>3</td><td>sweep-20261128-100000/rotation</td><td>2</td>"
+            + "<td>0.9200 &plusmn; 0.0283");
+    String lowest = Files.readString(ComparisonWriter.write(List.of(sweep), dir.resolve("low.html"),
+        Optional.of(new ComparisonWriter.Ranking("probe/accuracy", true))));
+    assertThat(lowest).containsSubsequence("<td>1</td><td>sweep-20261128-100000/rotation", "<td>3</td><td>sweep-20261128-100000/contrastive");
+    assertThatThrownBy(() -> ComparisonWriter.write(List.of(sweep), dir.resolve("x.html"),
+        Optional.of(new ComparisonWriter.Ranking("knn/accuracy", false))))
+        .hasMessageContaining("no run has the metric 'knn/accuracy'").hasMessageContaining("probe/accuracy");
   }
 
   @Test

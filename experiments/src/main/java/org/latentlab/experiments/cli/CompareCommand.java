@@ -3,6 +3,7 @@ package org.latentlab.experiments.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.latentlab.reports.ComparisonWriter;
 import picocli.CommandLine.Command;
@@ -23,12 +24,21 @@ public final class CompareCommand implements Callable<Integer> {
       description = "The page to write (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--rank-by", paramLabel = "METRIC",
+      description = "Open the page with the groups ranked by this evaluation metric's mean, e.g. linear-probe/accuracy.")
+  String rankBy;
+
+  @Option(names = "--lower-is-better", description = "With --rank-by: smaller values rank first (e.g. sample-quality/fid).")
+  boolean lowerIsBetter;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     try {
-      spec.commandLine().getOut().println("comparison: " + ComparisonWriter.write(inputs, out));
+      Optional<ComparisonWriter.Ranking> ranking = Optional.ofNullable(rankBy)
+          .map(m -> new ComparisonWriter.Ranking(m, lowerIsBetter));
+      spec.commandLine().getOut().println("comparison: " + ComparisonWriter.write(inputs, out, ranking));
       return 0;
     } catch (IOException e) {
       spec.commandLine().getErr().println("compare: " + e.getMessage());

@@ -1,5 +1,6 @@
 package org.latentlab.api.train;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.latentlab.api.data.ImageSet;
 import org.latentlab.api.tensor.HostTensor;
@@ -14,6 +15,15 @@ public final class BatchedInference {
    */
   public static HostTensor map(CompiledFunction function, ImageSet images, String output, int batchSize) {
     return map(function, images.size(), idx -> images.images(idx), "x", output, batchSize);
+  }
+
+  /**
+   * Feeds every image of {@code images} as input {@code x} and returns every output of the function for
+   * all of them, each stacked along the first dimension (an encoder's code and its block outputs in one
+   * pass), in the function's output order.
+   */
+  public static Map<String, HostTensor> mapAll(CompiledFunction function, ImageSet images, int batchSize) {
+    return mapAll(function, images.size(), idx -> images.images(idx), "x", batchSize);
   }
 
   /**
@@ -40,30 +50,43 @@ public final class BatchedInference {
 
   private static HostTensor map(CompiledFunction function, int n, Rows rows, String input, String output,
       int batchSize) {
+    CompiledFunction one = in -> {
+      HostTensor out = function.apply(in).get(output);
+      if (out == null) {
+        throw new IllegalArgumentException("function has no output '" + output + "'");
+      }
+      return Map.of(output, out);
+    };
+    return mapAll(one, n, rows, input, batchSize).getOrDefault(output, new HostTensor(new float[0], new int[] {0}));
+  }
+
+  private static Map<String, HostTensor> mapAll(CompiledFunction function, int n, Rows rows, String input,
+      int batchSize) {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batchSize must be > 0 (was " + batchSize + ")");
     }
-    float[] joined = null;
-    int[] shape = null;
-    int row = 0;
+    Map<String, float[]> joined = new LinkedHashMap<>();
+    Map<String, int[]> shapes = new LinkedHashMap<>();
     for (int from = 0; from < n; from += batchSize) {
       int to = Math.min(n, from + batchSize);
       int[] idx = new int[to - from];
       for (int i = 0; i < idx.length; i++) {
         idx[i] = from + i;
       }
-      HostTensor out = function.apply(Map.of(input, rows.get(idx))).get(output);
-      if (out == null) {
-        throw new IllegalArgumentException("function has no output '" + output + "'");
+      for (Map.Entry<String, HostTensor> e : function.apply(Map.of(input, rows.get(idx))).entrySet()) {
+        HostTensor out = e.getValue();
+        int row = out.rowSize();
+        float[] all = joined.computeIfAbsent(e.getKey(), k -> {
+          int[] shape = out.shape().clone();
+          shape[0] = n;
+          shapes.put(k, shape);
+          return new float[n * row];
+        });
+        System.arraycopy(out.data(), 0, all, from * row, out.data().length);
       }
-      if (joined == null) {
-        row = out.rowSize();
-        shape = out.shape().clone();
-        shape[0] = n;
-        joined = new float[n * row];
-      }
-      System.arraycopy(out.data(), 0, joined, from * row, out.data().length);
     }
-    return new HostTensor(joined == null ? new float[0] : joined, shape == null ? new int[] {0} : shape);
+    Map<String, HostTensor> result = new LinkedHashMap<>();
+    joined.forEach((k, v) -> result.put(k, new HostTensor(v, shapes.get(k))));
+    return result;
   }
 }

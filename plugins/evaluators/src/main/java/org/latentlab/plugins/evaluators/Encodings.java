@@ -1,11 +1,15 @@
 package org.latentlab.plugins.evaluators;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.data.ImageSet;
 import org.latentlab.api.params.RandomStreams;
@@ -79,15 +83,28 @@ final class Encodings {
 
   /**
    * Training and test features of the model's code ({@code latent}, with {@code evaluatorId}'s message
-   * when the model cannot encode) and of the requested baselines: {@code raw-pixels}, and
-   * {@code random-encoder} where the context has an untrained twin.
+   * when the model cannot encode), of each encoder block the model's {@code encode} offers
+   * ({@code block-1 ...}, when {@code blocks}) and of the requested baselines: {@code raw-pixels}, and
+   * {@code random-encoder} (the untrained twin's code) where the context has an untrained twin.
    */
   static Map<String, FeatureMatrix[]> representations(EvaluationContext context, String evaluatorId,
-      List<String> baselines) {
+      List<String> baselines, boolean blocks) {
     Dataset data = context.dataset();
     CompiledFunction encode = require(context, Model.Functions.ENCODE, evaluatorId);
     Map<String, FeatureMatrix[]> representations = new LinkedHashMap<>();
-    representations.put("latent", new FeatureMatrix[] {encode(encode, data.train()), encode(encode, data.test())});
+    if (blocks) {
+      Map<String, HostTensor> train = BatchedInference.mapAll(encode, data.train(), BATCH);
+      Map<String, HostTensor> test = BatchedInference.mapAll(encode, data.test(), BATCH);
+      representations.put("latent", new FeatureMatrix[] {
+          FeatureMatrix.of(train.get("z"), data.train().labels()), FeatureMatrix.of(test.get("z"), data.test().labels())});
+      for (String block : blockNames(train.keySet())) {
+        representations.put(block, new FeatureMatrix[] {
+            FeatureMatrix.of(train.get(block), data.train().labels()),
+            FeatureMatrix.of(test.get(block), data.test().labels())});
+      }
+    } else {
+      representations.put("latent", new FeatureMatrix[] {encode(encode, data.train()), encode(encode, data.test())});
+    }
     if (baselines.contains("raw-pixels")) {
       representations.put("raw-pixels", new FeatureMatrix[] {
           FeatureMatrix.pixels(data.train()), FeatureMatrix.pixels(data.test())});
@@ -97,5 +114,21 @@ final class Encodings {
           new FeatureMatrix[] {encode(f, data.train()), encode(f, data.test())}));
     }
     return representations;
+  }
+
+  /** The block outputs among {@code outputs} ({@code block-k}), in block order. */
+  static List<String> blockNames(Collection<String> outputs) {
+    return outputs.stream().filter(o -> o.matches(Pattern.quote(Model.Functions.BLOCK_PREFIX) + "[0-9]+"))
+        .sorted(Comparator.comparingInt(o -> Integer.parseInt(o.substring(Model.Functions.BLOCK_PREFIX.length()))))
+        .toList();
+  }
+
+  /**
+   * The block of highest {@code score} among the entries of {@code scores} named {@code block-k}, as
+   * {@code [k, score]}; empty when there are none.
+   */
+  static Optional<double[]> bestBlock(Map<String, Double> scores) {
+    return blockNames(scores.keySet()).stream().max(Comparator.comparingDouble(scores::get))
+        .map(b -> new double[] {Integer.parseInt(b.substring(Model.Functions.BLOCK_PREFIX.length())), scores.get(b)});
   }
 }

@@ -33,7 +33,8 @@ final class KnnProbeEvaluator implements Evaluator {
   @Override
   public Evaluation evaluate(EvaluationContext context) {
     Dataset data = context.dataset();
-    Map<String, FeatureMatrix[]> representations = Encodings.representations(context, ID, parameters.baselines());
+    Map<String, FeatureMatrix[]> representations = Encodings.representations(context, ID, parameters.baselines(),
+        parameters.blocks());
     context.progress().start(ID, representations.size());
     List<Outcome> outcomes = new ArrayList<>();
     for (Map.Entry<String, FeatureMatrix[]> e : representations.entrySet()) {
@@ -46,10 +47,16 @@ final class KnnProbeEvaluator implements Evaluator {
 
     Map<String, Double> metrics = new LinkedHashMap<>();
     List<List<String>> rows = new ArrayList<>();
+    Map<String, Double> accuracies = new LinkedHashMap<>();
     for (Outcome o : outcomes) {
       metrics.put((o.name().equals("latent") ? ID : ID + "/" + o.name()) + "/accuracy", o.accuracy());
+      accuracies.put(o.name(), o.accuracy());
       rows.add(List.of(o.name(), Integer.toString(o.dim()), Encodings.f4(o.accuracy())));
     }
+    Encodings.bestBlock(accuracies).ifPresent(best -> {
+      metrics.put(ID + "/best-block", best[0]);
+      metrics.put(ID + "/best-block/accuracy", best[1]);
+    });
     String vote = parameters.temperature() > 0
         ? String.format(Locale.ROOT, "votes weighted by exp(similarity / %.3g)", parameters.temperature())
         : "one vote per neighbour";

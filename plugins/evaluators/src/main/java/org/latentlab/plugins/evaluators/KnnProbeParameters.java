@@ -17,9 +17,11 @@ import org.latentlab.api.spi.Problems;
  *                    standardising lifts near-constant border pixels: 0.945 against 0.913)
  * @param baselines   automatic baselines to probe too: {@code raw-pixels}, {@code random-encoder}
  *                    (default both)
+ * @param blocks      also probe the output of each encoder block the model's {@code encode} offers
+ *                    ({@code block-1 ...}; default true)
  */
-public record KnnProbeParameters(Integer k, Double temperature, Boolean standardise, List<String> baselines)
-    implements Parameters {
+public record KnnProbeParameters(Integer k, Double temperature, Boolean standardise, List<String> baselines,
+    Boolean blocks) implements Parameters {
 
   /** Fills in defaults for absent fields. */
   public KnnProbeParameters {
@@ -27,6 +29,7 @@ public record KnnProbeParameters(Integer k, Double temperature, Boolean standard
     temperature = temperature == null ? 0.07 : temperature;
     standardise = standardise == null || standardise;
     baselines = baselines == null ? LinearProbeParameters.KNOWN_BASELINES : List.copyOf(baselines);
+    blocks = blocks == null || blocks;
   }
 
   @Override

@@ -18,10 +18,10 @@ import org.latentlab.api.spi.ResultTable;
  * ("Data-efficient image recognition with contrastive predictive coding") and Chen et al. 2020
  * (SimCLR): a linear probe (multinomial logistic regression with L2 penalty {@code lambda |W|^2},
  * {@link SoftmaxRegression}) is fitted on the codes of a class-balanced share of the labelled training
- * images and scored on the whole test split, for each share (1%, 10%, 100% by default), beside raw
- * pixels. Subsets are seeded and nested: each class's images are shuffled once and every share takes
- * the same number {@code max(1, round(f n / C))} of images from each class (capped at the class's
- * size; the whole split for {@code f = 1}). Standardisation statistics come from all training codes
+ * images and scored on the whole test split, for each share (1%, 10%, 100% by default) and each count of
+ * labels asked for (e.g. 10, 100, 1,000), beside raw pixels. Subsets are seeded and nested: each class's images are shuffled once and every share takes
+ * the same number {@code max(1, round(f n / C))} (or {@code max(1, round(count / C))}) of images from each
+ * class (capped at the class's size; the whole split for {@code f = 1}). Standardisation statistics come from all training codes
  * (no labels needed), and every fit takes as many optimiser steps as one on the whole split.
  */
 final class LabelEfficiencyEvaluator implements Evaluator {
@@ -36,17 +36,17 @@ final class LabelEfficiencyEvaluator implements Evaluator {
   @Override
   public Evaluation evaluate(EvaluationContext context) {
     Dataset data = context.dataset();
-    Map<String, FeatureMatrix[]> representations = Encodings.representations(context, ID, parameters.baselines());
+    Map<String, FeatureMatrix[]> representations = Encodings.representations(context, ID, parameters.baselines(), false);
     int numClasses = data.numClasses();
-    List<Double> fractions = parameters.fractions();
+    List<Share> shares = shares(data.train().labels(), numClasses);
     List<int[]> subsets = new ArrayList<>();
-    for (double f : fractions) {
-      subsets.add(subset(data.train().labels(), numClasses, f, context.seed()));
+    for (Share share : shares) {
+      subsets.add(subset(data.train().labels(), numClasses, share.perClass(), context.seed()));
     }
     int n = data.train().size();
     int stepsPerEpochAll = (n + parameters.batchSize() - 1) / parameters.batchSize();
 
-    context.progress().start(ID, (long) representations.size() * fractions.size());
+    context.progress().start(ID, (long) representations.size() * shares.size());
     Map<String, Double> metrics = new LinkedHashMap<>();
     List<List<String>> rows = new ArrayList<>();
     List<Chart.Series> series = new ArrayList<>();
@@ -55,9 +55,9 @@ final class LabelEfficiencyEvaluator implements Evaluator {
       Standardizer standardizer = Standardizer.fit(e.getValue()[0]);
       FeatureMatrix train = standardizer.apply(e.getValue()[0]);
       FeatureMatrix test = standardizer.apply(e.getValue()[1]);
-      double[] xs = new double[fractions.size()];
-      double[] ys = new double[fractions.size()];
-      for (int i = 0; i < fractions.size(); i++) {
+      double[] xs = new double[shares.size()];
+      double[] ys = new double[shares.size()];
+      for (int i = 0; i < shares.size(); i++) {
         int[] idx = subsets.get(i);
         FeatureMatrix labelled = train.subset(idx);
         int stepsPerEpoch = (idx.length + parameters.batchSize() - 1) / parameters.batchSize();
@@ -65,13 +65,13 @@ final class LabelEfficiencyEvaluator implements Evaluator {
         SoftmaxRegression regression = new SoftmaxRegression(context.backend(),
             new SoftmaxRegression.Settings(epochs, parameters.batchSize(), parameters.learningRate()));
         double accuracy = regression.fitAndScore(labelled, numClasses, parameters.l2(), context.seed(), test)[0];
-        String percent = Encodings.percent(fractions.get(i));
         String prefix = e.getKey().equals("latent") ? ID : ID + "/" + e.getKey();
-        metrics.put(prefix + "/" + percent + "/accuracy", accuracy);
-        rows.add(List.of(e.getKey(), percent + "%", Integer.toString(idx.length), Encodings.f4(accuracy)));
+        metrics.put(prefix + "/" + shares.get(i).key() + "/accuracy", accuracy);
+        rows.add(List.of(e.getKey(), shares.get(i).label(), Integer.toString(idx.length), Encodings.f4(accuracy)));
         xs[i] = idx.length;
         ys[i] = accuracy;
-        context.progress().update(++done, String.format(Locale.ROOT, "%s %s%% accuracy=%.4f", e.getKey(), percent, accuracy));
+        context.progress().update(++done, String.format(Locale.ROOT, "%s %s accuracy=%.4f", e.getKey(),
+            shares.get(i).label(), accuracy));
       }
       series.add(new Chart.Series(e.getKey(), xs, ys));
     }
@@ -84,22 +84,42 @@ final class LabelEfficiencyEvaluator implements Evaluator {
         List.of("representation", "labels", "labelled images", "test accuracy"), rows, note);
     Chart chart = new Chart("label-efficiency", "Accuracy against labelled images", Chart.Kind.LINES,
         "labelled training images", "test accuracy", series,
-        "Linear-probe test accuracy with " + fractions.stream().map(f -> Encodings.percent(f) + "%").toList()
+        "Linear-probe test accuracy with " + shares.stream().map(Share::label).toList()
             + " of the training labels, one line per representation.");
     return new Evaluation(metrics, List.of(table), List.of(), List.of(chart));
   }
 
   /**
-   * Indices of a class-balanced share {@code fraction} of the labelled images: the same number from
-   * each class, a prefix of a per-class shuffle seeded by {@code seed} (so smaller shares are nested in
-   * larger ones); every labelled image for {@code fraction >= 1}.
+   * A subset size to probe with: its metric key ({@code 10} for 10%, {@code 100-labels} for a count),
+   * its label in the table and the number of images taken from each class.
    */
-  static int[] subset(int[] labels, int numClasses, double fraction, long seed) {
+  private record Share(String key, String label, int perClass) {}
+
+  /** The shares the parameters ask for: fractions first, then counts, in order of size. */
+  private List<Share> shares(int[] labels, int numClasses) {
+    long labelled = java.util.Arrays.stream(labels).filter(l -> l >= 0).count();
+    List<Share> out = new ArrayList<>();
+    for (double f : parameters.fractions()) {
+      int perClass = f >= 1 ? Integer.MAX_VALUE : (int) Math.max(1, Math.round(f * labelled / Math.max(1, numClasses)));
+      out.add(new Share(Encodings.percent(f), Encodings.percent(f) + "%", perClass));
+    }
+    for (int count : parameters.counts()) {
+      out.add(new Share(count + "-labels", count + " labels",
+          (int) Math.max(1, Math.round((double) count / Math.max(1, numClasses)))));
+    }
+    out.sort(java.util.Comparator.comparingInt(Share::perClass));
+    return out;
+  }
+
+  /**
+   * Indices of a class-balanced subset of the labelled images: {@code perClass} from each class (all of a
+   * class when it has fewer), a prefix of a per-class shuffle seeded by {@code seed} (so smaller subsets are
+   * nested in larger ones).
+   */
+  static int[] subset(int[] labels, int numClasses, int perClass, long seed) {
     int classes = numClasses;
-    int labelled = 0;
     for (int l : labels) {
       classes = Math.max(classes, l + 1);
-      labelled += l >= 0 ? 1 : 0;
     }
     List<List<Integer>> byClass = new ArrayList<>();
     for (int c = 0; c < classes; c++) {
@@ -110,8 +130,6 @@ final class LabelEfficiencyEvaluator implements Evaluator {
         byClass.get(labels[i]).add(i);
       }
     }
-    int perClass = fraction >= 1 ? Integer.MAX_VALUE
-        : (int) Math.max(1, Math.round(fraction * labelled / Math.max(1, numClasses)));
     SplittableRandom random = new SplittableRandom(seed ^ 0x1AB37L);
     List<Integer> out = new ArrayList<>();
     for (List<Integer> members : byClass) {

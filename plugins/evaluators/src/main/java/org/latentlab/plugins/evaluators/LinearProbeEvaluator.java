@@ -26,7 +26,6 @@ import org.latentlab.api.train.CompiledFunction;
  */
 final class LinearProbeEvaluator implements Evaluator {
   static final String ID = "linear-probe";
-  private static final int ENCODE_BATCH = 512;
 
   private final LinearProbeParameters parameters;
 
@@ -40,18 +39,8 @@ final class LinearProbeEvaluator implements Evaluator {
   @Override
   public Evaluation evaluate(EvaluationContext context) {
     Dataset data = context.dataset();
-    Map<String, FeatureMatrix[]> representations = new LinkedHashMap<>();
-    CompiledFunction encode = context.function(Model.Functions.ENCODE).orElseThrow(() ->
-        new IllegalStateException(ID + ": the model offers no '" + Model.Functions.ENCODE + "' function to probe"));
-    representations.put("latent", encoded(encode, data));
-    if (parameters.baselines().contains("raw-pixels")) {
-      representations.put("raw-pixels", new FeatureMatrix[] {
-          FeatureMatrix.pixels(data.train()), FeatureMatrix.pixels(data.test())});
-    }
-    if (parameters.baselines().contains("random-encoder")) {
-      Optional<CompiledFunction> untrained = context.untrainedFunction(Model.Functions.ENCODE);
-      untrained.ifPresent(f -> representations.put("random-encoder", encoded(f, data)));
-    }
+    Map<String, FeatureMatrix[]> representations = Encodings.representations(context, ID, parameters.baselines(),
+        parameters.blocks());
 
     SoftmaxRegression regression = new SoftmaxRegression(context.backend(),
         new SoftmaxRegression.Settings(parameters.epochs(), parameters.batchSize(), parameters.learningRate()));
@@ -93,22 +82,22 @@ final class LinearProbeEvaluator implements Evaluator {
     return new Outcome(name, train.dim(), bestLambda, bestValidation, testAccuracy);
   }
 
-  private static FeatureMatrix[] encoded(CompiledFunction encode, Dataset data) {
-    return new FeatureMatrix[] {
-        FeatureMatrix.of(BatchedInference.map(encode, data.train(), "z", ENCODE_BATCH), data.train().labels()),
-        FeatureMatrix.of(BatchedInference.map(encode, data.test(), "z", ENCODE_BATCH), data.test().labels())};
-  }
-
   private Evaluation result(List<Outcome> outcomes, Dataset data) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     List<List<String>> rows = new ArrayList<>();
+    Map<String, Double> accuracies = new LinkedHashMap<>();
     for (Outcome o : outcomes) {
       String prefix = o.name().equals("latent") ? ID : ID + "/" + o.name();
       metrics.put(prefix + "/accuracy", o.test());
+      accuracies.put(o.name(), o.test());
       metrics.put(prefix + "/l2", o.lambda());
       rows.add(List.of(o.name(), Integer.toString(o.dim()), String.format(Locale.ROOT, "%.0e", o.lambda()),
           String.format(Locale.ROOT, "%.4f", o.validation()), String.format(Locale.ROOT, "%.4f", o.test())));
     }
+    Encodings.bestBlock(accuracies).ifPresent(best -> {
+      metrics.put(ID + "/best-block", best[0]);
+      metrics.put(ID + "/best-block/accuracy", best[1]);
+    });
     String note = String.format(Locale.ROOT,
         "Multinomial logistic regression on standardised features; L2 chosen from %s on %.0f%% of the %d "
             + "training images, refitted on all of them; accuracy on the %d test images (chance %.2f).",

@@ -14,10 +14,12 @@ import org.latentlab.api.spi.Problems;
  * @param learningRate      Adam learning rate (default 0.01)
  * @param baselines         automatic baselines to probe too: {@code raw-pixels}, {@code random-encoder}
  *                          (default both)
+ * @param blocks            also probe the output of each encoder block the model's {@code encode} offers
+ *                          ({@code block-1 ...}; default true)
  */
 public record LinearProbeParameters(
     List<Double> l2, Double validationFraction, Integer epochs, Integer batchSize, Double learningRate,
-    List<String> baselines) implements Parameters {
+    List<String> baselines, Boolean blocks) implements Parameters {
 
   /** The baselines this probe knows. */
   static final List<String> KNOWN_BASELINES = List.of("raw-pixels", "random-encoder");
@@ -30,6 +32,7 @@ public record LinearProbeParameters(
     batchSize = batchSize == null ? 256 : batchSize;
     learningRate = learningRate == null ? 0.01 : learningRate;
     baselines = baselines == null ? KNOWN_BASELINES : List.copyOf(baselines);
+    blocks = blocks == null || blocks;
   }
 
   @Override

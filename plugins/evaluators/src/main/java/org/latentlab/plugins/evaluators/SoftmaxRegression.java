@@ -39,6 +39,16 @@ final class SoftmaxRegression {
 
   /** Fits on {@code train} and returns the accuracy on each of {@code evaluate}. */
   double[] fitAndScore(FeatureMatrix train, int numClasses, double lambda, long seed, FeatureMatrix... evaluate) {
+    float[][] logits = fitAndPredict(train, numClasses, lambda, seed, evaluate);
+    double[] scores = new double[evaluate.length];
+    for (int i = 0; i < evaluate.length; i++) {
+      scores[i] = accuracy(logits[i], evaluate[i].labels(), numClasses);
+    }
+    return scores;
+  }
+
+  /** Fits on {@code train} and returns the logits {@code [rows x numClasses]} (row-major) of each of {@code evaluate}. */
+  float[][] fitAndPredict(FeatureMatrix train, int numClasses, double lambda, long seed, FeatureMatrix... evaluate) {
     ParameterStore store = new ParameterStore(seed);
     Dense linear = new Dense(Scope.root(store).child("probe"), train.dim(), numClasses, Initializers.zeros());
     String weight = "probe/weight";
@@ -61,34 +71,41 @@ final class SoftmaxRegression {
         }
       }
       CompiledFunction logits = session.compile((ops, in) -> Map.of("logits", linear.apply(ops, in.get("x"))));
-      double[] scores = new double[evaluate.length];
+      float[][] out = new float[evaluate.length][];
       for (int i = 0; i < evaluate.length; i++) {
-        scores[i] = accuracy(logits, evaluate[i], numClasses);
+        out[i] = logits(logits, evaluate[i], numClasses);
       }
-      return scores;
+      return out;
     }
   }
 
-  private double accuracy(CompiledFunction logits, FeatureMatrix m, int numClasses) {
-    int correct = 0;
+  private static float[] logits(CompiledFunction logits, FeatureMatrix m, int numClasses) {
     int n = m.rows();
+    float[] out = new float[n * numClasses];
     int batch = 1024;
     for (int from = 0; from < n; from += batch) {
       int[] idx = new int[Math.min(n, from + batch) - from];
       for (int i = 0; i < idx.length; i++) {
         idx[i] = from + i;
       }
-      HostTensor out = logits.apply(Map.of("x", m.rowsTensor(idx))).get("logits");
-      for (int i = 0; i < idx.length; i++) {
-        if (argmax(out.data(), i * numClasses, numClasses) == m.labels()[idx[i]]) {
-          correct++;
-        }
-      }
+      HostTensor values = logits.apply(Map.of("x", m.rowsTensor(idx))).get("logits");
+      System.arraycopy(values.data(), 0, out, from * numClasses, idx.length * numClasses);
     }
-    return n == 0 ? 0 : (double) correct / n;
+    return out;
   }
 
-  private static int argmax(float[] v, int offset, int k) {
+  /** Share of rows whose largest logit is at their label. */
+  static double accuracy(float[] logits, int[] labels, int numClasses) {
+    int correct = 0;
+    for (int i = 0; i < labels.length; i++) {
+      if (argmax(logits, i * numClasses, numClasses) == labels[i]) {
+        correct++;
+      }
+    }
+    return labels.length == 0 ? 0 : (double) correct / labels.length;
+  }
+
+  static int argmax(float[] v, int offset, int k) {
     int best = 0;
     for (int j = 1; j < k; j++) {
       if (v[offset + j] > v[offset + best]) {

@@ -78,7 +78,7 @@ class LinearProbeEvaluatorTest {
   }
 
   private static final LinearProbeParameters FAST =
-      new LinearProbeParameters(List.of(1e-4, 1e-2), 0.2, 20, 64, 0.02, List.of("raw-pixels"));
+      new LinearProbeParameters(List.of(1e-4, 1e-2), 0.2, 20, 64, 0.02, List.of("raw-pixels"), null);
 
   @Test
   void separableFeaturesAreProbedAlmostPerfectlyBesideTheRawPixelBaseline() throws Exception {

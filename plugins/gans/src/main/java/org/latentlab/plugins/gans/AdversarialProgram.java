@@ -30,32 +30,21 @@ import org.latentlab.api.train.TrainingStep;
  *
  * @param latentDim          size of the noise {@code z}
  * @param generatorLoss      the generator's objective
- * @param optimizer          the discriminator's Adam
- * @param generatorOptimizer the generator's Adam (each step keeps its own slots)
+ * @param optimizer          the Adam both steps use (each with its own slots)
  * @param discriminatorSteps discriminator steps per generator step ({@code k} in the paper)
  */
 record AdversarialProgram(int latentDim, GeneratorLoss generatorLoss, OptimizerSpec.Adam optimizer,
-    OptimizerSpec.Adam generatorOptimizer, int discriminatorSteps) {
+    int discriminatorSteps) {
   /** Name of the discriminator's step, and the scope of its parameters. */
   static final String DISCRIMINATOR = "discriminator";
   /** Name of the generator's step, and the scope of its parameters. */
   static final String GENERATOR = "generator";
 
-  /** The program from the fields every parameters record of the family has: one learning rate for both steps. */
+  /** The program from the fields every parameters record of the family has. */
   static AdversarialProgram of(int latentDim, String generatorLoss, double learningRate, double beta1,
       int discriminatorSteps) {
-    return of(latentDim, generatorLoss, learningRate, learningRate, beta1, discriminatorSteps);
-  }
-
-  /** The program with its own learning rate for each step (as InfoGAN's 2e-4 for D and 1e-3 for G). */
-  static AdversarialProgram of(int latentDim, String generatorLoss, double learningRate,
-      double generatorLearningRate, double beta1, int discriminatorSteps) {
-    return new AdversarialProgram(latentDim, GeneratorLoss.parse(generatorLoss), adam(learningRate, beta1),
-        adam(generatorLearningRate, beta1), discriminatorSteps);
-  }
-
-  private static OptimizerSpec.Adam adam(double learningRate, double beta1) {
-    return new OptimizerSpec.Adam(learningRate, beta1, 0.999, 1e-8, 0);
+    return new AdversarialProgram(latentDim, GeneratorLoss.parse(generatorLoss),
+        new OptimizerSpec.Adam(learningRate, beta1, 0.999, 1e-8, 0), discriminatorSteps);
   }
 
   /** Standard-normal noise, one row per image of the batch's {@code x}. */
@@ -87,13 +76,12 @@ record AdversarialProgram(int latentDim, GeneratorLoss generatorLoss, OptimizerS
   /**
    * The two steps for these losses: {@code discriminator} updates the parameters under
    * {@value #DISCRIMINATOR}{@code /}, {@code generator} those under {@value #GENERATOR}{@code /}, each with
-   * its own Adam ({@link #optimizer()}, {@link #generatorOptimizer()}), scheduled {@code discriminatorSteps} to 1.
+   * its own Adam, scheduled {@code discriminatorSteps} to 1.
    */
   TrainingProgram program(LossFunction discriminator, LossFunction generator) {
     TrainingStep d = new TrainingStep(DISCRIMINATOR, discriminator, ParameterGroup.under(DISCRIMINATOR + "/"),
         optimizer);
-    TrainingStep g = new TrainingStep(GENERATOR, generator, ParameterGroup.under(GENERATOR + "/"),
-        generatorOptimizer);
+    TrainingStep g = new TrainingStep(GENERATOR, generator, ParameterGroup.under(GENERATOR + "/"), optimizer);
     return new TrainingProgram(List.of(d, g), List.of(discriminatorSteps, 1));
   }
 

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.latentlab.api.data.DataShape;
 import org.latentlab.api.nn.Activation;
-import org.latentlab.api.nn.BatchNorm;
 import org.latentlab.api.nn.Dense;
 import org.latentlab.api.nn.Sequential;
 import org.latentlab.api.ops.MathOps;
@@ -71,23 +70,13 @@ public final class InfoGan implements Model {
     this.continuousLambda = p.continuousLambda().floatValue();
     Scope g = context.scope().child(AdversarialProgram.GENERATOR);
     Scope d = context.scope().child(AdversarialProgram.DISCRIMINATOR);
-    int in = p.latentDim() + categories + continuousCodes;
-    int features;
-    Sequential qHidden;
-    if (p.paperNetworks()) {
-      this.generator = Networks.denseConvGenerator(g, in, p.denseWidth(), p.channels(), data);
-      this.trunk = Networks.denseConvTrunk(d, p.channels(), p.denseWidth(), data);
-      features = p.denseWidth();
-      qHidden = Sequential.of(new Dense(d.child("q").child("hidden"), features, p.qHidden(), Initializers.heNormal()),
-          new BatchNorm(d.child("q").child("bn"), p.qHidden()));
-    } else {
-      this.generator = Networks.convGenerator(g, in, p.channels(), data);
-      this.trunk = Networks.convTrunk(d, p.channels(), data);
-      features = Networks.convTrunkWidth(p.channels(), data);
-      qHidden = Sequential.of(new Dense(d.child("q").child("hidden"), features, p.qHidden(), Initializers.heNormal()));
-    }
+    this.generator = Networks.convGenerator(g, p.latentDim() + categories + continuousCodes, p.channels(), data);
+    this.trunk = Networks.convTrunk(d, p.channels(), data, p.discriminatorBatchNorm());
+    int features = Networks.convTrunkWidth(p.channels(), data);
     this.realOrFake = new Dense(d.child("out"), features, 1);
-    this.q = Sequential.of(qHidden, Activation.leakyRelu(Networks.LEAK),
+    this.q = Sequential.of(
+        new Dense(d.child("q").child("hidden"), features, p.qHidden(), Initializers.heNormal()),
+        Activation.leakyRelu(Networks.LEAK),
         new Dense(d.child("q").child("out"), p.qHidden(), categories + continuousCodes));
     this.program = p.program();
   }
@@ -139,9 +128,10 @@ public final class InfoGan implements Model {
           int n = batch.get("x").dim(0);
           Codes codes = drawCodes(ops, n);
           Tensor fake = ops.stopGradient(generate(ops, program.noise(ops, batch), codes));
-          // Real and generated images in separate passes, so batch norm (paper networks) never mixes their statistics.
-          Tensor realFeatures = trunk.apply(ops, batch.get("x"));
-          Tensor fakeFeatures = trunk.apply(ops, fake);
+          // One pass over real and generated images: batch statistics (with batch norm) updated once a step.
+          Tensor features = trunk.apply(ops, ops.shape().concat(List.of(batch.get("x"), fake), 0));
+          Tensor realFeatures = ops.shape().slice(features, new int[] {0, 0}, new int[] {n, -1});
+          Tensor fakeFeatures = ops.shape().slice(features, new int[] {n, 0}, new int[] {n, -1});
           Losses adversarial = AdversarialProgram.discriminatorLosses(ops,
               realOrFake.apply(ops, realFeatures), realOrFake.apply(ops, fakeFeatures));
           return withInformation(ops, adversarial, information(ops, fakeFeatures, codes));

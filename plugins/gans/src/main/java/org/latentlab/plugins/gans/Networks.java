@@ -71,30 +71,6 @@ final class Networks {
   }
 
   /**
-   * InfoGAN's MNIST generator (Chen et al. 2016, Table 1): Dense(in, hidden) + batch norm + ReLU before the
-   * {@link #convGenerator} (whose projection, deconvolutions and batch norms follow: FC 7x7x2ch, upconv ch,
-   * upconv c).
-   */
-  static Sequential denseConvGenerator(Scope scope, int in, int hidden, int ch, DataShape data) {
-    return Sequential.of(
-        new Dense(scope.child("fc"), in, hidden, Initializers.heNormal()),
-        new BatchNorm(scope.child("fc-bn"), hidden), Activation.relu(),
-        convGenerator(scope, hidden, ch, data));
-  }
-
-  /**
-   * InfoGAN's MNIST discriminator trunk (Chen et al. 2016, Table 1): the {@link #convTrunk} with batch norm
-   * after its second convolution, then Dense(width, hidden) + batch norm + LeakyReLU(0.2); {@code hidden}
-   * features, shared by the real/fake logit and Q.
-   */
-  static Sequential denseConvTrunk(Scope scope, int ch, int hidden, DataShape data) {
-    return Sequential.of(
-        convTrunk(scope, ch, data, true),
-        new Dense(scope.child("fc"), convTrunkWidth(ch, data), hidden, Initializers.heNormal()),
-        new BatchNorm(scope.child("fc-bn"), hidden), Activation.leakyRelu(LEAK));
-  }
-
-  /**
    * The {@link #convDiscriminator} with a {@link MinibatchStddev} channel before its last layer, as in
    * StyleGAN's discriminator (Karras et al. 2019, after Karras et al. 2018).
    */

@@ -30,7 +30,7 @@ class InfoGanTest {
 
   private static Model model(ParameterStore store) {
     return new InfoGanProvider().create(
-        new InfoGanParameters(LATENT, CATEGORIES, 2, null, null, 8, null, null, 32, null, 1e-3, null, null, null),
+        new InfoGanParameters(LATENT, CATEGORIES, 2, null, null, 8, null, 32, null, 1e-3, null, null),
         new ModelContext(Scope.root(store), GanData.SHAPE));
   }
 
