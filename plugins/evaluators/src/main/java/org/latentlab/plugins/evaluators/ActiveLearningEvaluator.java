@@ -21,7 +21,9 @@ import org.latentlab.api.spi.ResultTable;
  * repeatedly asks for the labels of more training images, chosen from the frozen features, and a linear
  * probe (L2 multinomial logistic regression, {@link SoftmaxRegression}) is refitted on all labels so far
  * and scored on the whole test split after every round. Every strategy starts from the same labels; the
- * features are standardised with statistics of all training images (no labels needed). The report plots
+ * features are standardised with statistics of all training images (no labels needed), and k-center measures
+ * distances between them scaled to unit length (cosine): with plain Euclidean distances it took outliers of
+ * extreme norm (a plain autoencoder's code, seed 1: 0.713 after 220 labels against random's 0.809; cosine 0.808). The report plots
  * test accuracy against the number of labels, one line per strategy.
  */
 final class ActiveLearningEvaluator implements Evaluator {
@@ -44,6 +46,9 @@ final class ActiveLearningEvaluator implements Evaluator {
     Standardizer standardizer = Standardizer.fit(features[0]);
     FeatureMatrix train = standardizer.apply(features[0]);
     FeatureMatrix test = standardizer.apply(features[1]);
+    // k-center's distances: cosines of the standardised features (Euclidean distance between unit rows), so a few
+    // images of extreme norm do not take every pick.
+    float[] unit = Encodings.unitRows(train);
     int numClasses = data.numClasses();
     int[] known = IntStream.range(0, train.rows()).filter(i -> train.labels()[i] >= 0).toArray();
     if (known.length < parameters.initial() + parameters.rounds() * parameters.perRound()) {
@@ -71,7 +76,7 @@ final class ActiveLearningEvaluator implements Evaluator {
             labelled.length, accuracy[round]));
         if (round < parameters.rounds()) {
           int[] pool = pool(known, labelled);
-          int[] picked = strategy.select(parameters.perRound(), pool, labelled, train.values(), train.dim(),
+          int[] picked = strategy.select(parameters.perRound(), pool, labelled, unit, train.dim(),
               logits.length > 1 ? logits[1] : null, numClasses, random);
           labelled = IntStream.concat(Arrays.stream(labelled), Arrays.stream(picked)).sorted().toArray();
         }
