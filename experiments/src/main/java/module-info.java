@@ -27,4 +27,7 @@ module org.latentlab.experiments {
   uses org.latentlab.api.spi.ModelProvider;
   uses org.latentlab.api.spi.PretextTaskProvider;
   uses org.latentlab.api.spi.EvaluatorProvider;
+  uses org.latentlab.api.spi.SweepExecutorProvider;
+
+  provides org.latentlab.api.spi.SweepExecutorProvider with org.latentlab.experiments.run.LocalSweepExecutorProvider;
 }

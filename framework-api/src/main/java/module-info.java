@@ -16,4 +16,5 @@ module org.latentlab.api {
   uses org.latentlab.api.spi.ModelProvider;
   uses org.latentlab.api.spi.PretextTaskProvider;
   uses org.latentlab.api.spi.EvaluatorProvider;
+  uses org.latentlab.api.spi.SweepExecutorProvider;
 }

@@ -1,11 +1,13 @@
 package org.latentlab.experiments.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Callable;
 import org.latentlab.api.spi.Progress;
@@ -15,8 +17,10 @@ import org.latentlab.experiments.descriptor.Experiment;
 import org.latentlab.experiments.descriptor.Sweep;
 import org.latentlab.experiments.run.ConsoleProgress;
 import org.latentlab.experiments.run.ExperimentRunner;
-import org.latentlab.experiments.run.SweepRunner;
+import org.latentlab.experiments.run.LocalSweepExecutorProvider;
 import org.latentlab.experiments.run.RunResult;
+import org.latentlab.experiments.run.SweepRunner;
+import org.latentlab.experiments.run.TrialFolders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +55,29 @@ public final class RunCommand implements Callable<Integer> {
           + " data); it ends with the metrics the run would have had if never stopped.")
   Path resume;
 
-  /** Where a sweep's child process writes its run folder (the folder itself, not a runs root). */
+  @Option(names = "--executor", paramLabel = "ID",
+      description = "Where a sweep's trials run: local (default: this machine) or slurm (a job array); replaces the"
+          + " descriptor's executor type.")
+  String executor;
+
+  @Option(names = "--detach", description = "With an executor whose trials outlive the launcher (slurm): return once"
+      + " the trials are submitted; `--retry-failed SWEEP_DIR` later writes the summary.")
+  boolean detach;
+
+  @Option(names = "--retry-failed", paramLabel = "SWEEP_DIR",
+      description = "Resubmit only the trials of this sweep folder that did not succeed (they resume from their"
+          + " checkpoints), wait for them and rewrite the summary.")
+  Path retryFailed;
+
+  /** Run only this trial (combination) of the sweep FILE, into the sweep folder {@code --into}. */
+  @Option(names = "--trial", paramLabel = "K", hidden = true)
+  Integer trial;
+
+  /** Engine threads of a trial, where its backend has that parameter. */
+  @Option(names = "--threads", paramLabel = "N", hidden = true)
+  Integer threads;
+
+  /** Where a trial writes: the sweep folder (its run goes to {@code <point>/<run-id>}); else a run folder's parent. */
   @Option(names = "--into", paramLabel = "DIR", hidden = true)
   Path into;
 
@@ -74,6 +100,12 @@ public final class RunCommand implements Callable<Integer> {
     if (resume != null) {
       return resume(out, err);
     }
+    if (retryFailed != null) {
+      return retryFailed(out, err);
+    }
+    if (trial != null) {
+      return trial(out, err);
+    }
     if (descriptor.file == null) {
       err.println("run: give a descriptor FILE, or --resume RUN_DIR to continue a run");
       return 2;
@@ -84,17 +116,24 @@ public final class RunCommand implements Callable<Integer> {
         err.println("--jobs must be >= 1 (was " + jobs + ")");
         return 2;
       }
-      sweep = binder.bindAll(descriptor.file, descriptor.backendOverride());
+      sweep = binder.bindAll(descriptor.file, descriptor.backendOverride(), Optional.ofNullable(executor));
     } catch (DescriptorException ex) {
       ex.problems().forEach(err::println);
       return 2;
     }
     Progress progress = quiet ? Progress.none() : new ConsoleProgress(new PrintStream(System.err, true));
-    if (sweep.isSweep()) {
-      out.printf("sweep %s: %d runs, %d at once%n", sweep.runs().get(0).experiment().name(), sweep.runs().size(),
-          Math.min(jobs, sweep.runs().size()));
+    boolean local = sweep.executor().type().equals(LocalSweepExecutorProvider.ID);
+    if (sweep.isSweep() || !local || detach) {
+      out.printf("sweep %s: %d runs, %d at once, executor %s%n", sweep.runs().get(0).experiment().name(),
+          sweep.runs().size(), Math.min(jobs, sweep.runs().size()), sweep.executor().type());
       AtomicInteger failures = new AtomicInteger();
-      sweeps.run(sweep, runsRoot, jobs, jobs > 1 ? Progress.none() : progress, out, failures);
+      try {
+        sweeps.run(sweep, new SweepRunner.Source(descriptor.file, descriptor.backendOverride(), Optional.ofNullable(executor)),
+            runsRoot, jobs, detach, jobs > 1 || !local ? Progress.none() : progress, out, failures);
+      } catch (IllegalArgumentException e) {
+        err.println("sweep: " + e.getMessage());
+        return 2;
+      }
       if (failures.get() > 0) {
         err.println("sweep: " + failures.get() + " of " + sweep.runs().size() + " runs failed");
         return 1;
@@ -107,6 +146,93 @@ public final class RunCommand implements Callable<Integer> {
     out.flush();
     RunResult result = into != null ? runner.runIn(experiment, into, progress) : runner.run(experiment, runsRoot, progress);
     return finish(result, out, err);
+  }
+
+  private Integer retryFailed(PrintWriter out, PrintWriter err) throws Exception {
+    if (descriptor.file != null || trial != null) {
+      err.println("run --retry-failed: the sweep folder's own record is used; give no FILE or --trial");
+      return 2;
+    }
+    Sweep sweep;
+    try {
+      SweepRunner.Source source = SweepRunner.sourceOf(retryFailed);
+      sweep = binder.bindAll(source.descriptor(), source.backendOverride(), source.executorOverride());
+    } catch (java.io.IOException e) {
+      err.println("run --retry-failed: " + e.getMessage());
+      return 2;
+    } catch (DescriptorException ex) {
+      ex.problems().forEach(err::println);
+      return 2;
+    }
+    AtomicInteger failures = new AtomicInteger();
+    try {
+      sweeps.retryFailed(retryFailed, sweep, out, failures);
+    } catch (IllegalArgumentException e) {
+      err.println("sweep: " + e.getMessage());
+      return 2;
+    }
+    if (failures.get() > 0) {
+      err.println("sweep: " + failures.get() + " trial(s) failed again");
+      return 1;
+    }
+    return 0;
+  }
+
+  /**
+   * One trial of a sweep, into {@code --into SWEEP_DIR/<point>/}: resumes the trial's run folder there when
+   * an earlier attempt left one unfinished (a requeued or retried trial), does nothing when it completed.
+   */
+  private Integer trial(PrintWriter out, PrintWriter err) throws Exception {
+    if (descriptor.file == null || into == null) {
+      err.println("run --trial K: give the sweep's descriptor FILE and --into SWEEP_DIR");
+      return 2;
+    }
+    Sweep sweep;
+    try {
+      sweep = binder.bindAll(descriptor.file, descriptor.backendOverride());
+      if (trial < 0 || trial >= sweep.runs().size()) {
+        err.println("run --trial: " + descriptor.file + " has trials 0-" + (sweep.runs().size() - 1) + " (was " + trial + ")");
+        return 2;
+      }
+      Experiment bound = sweep.runs().get(trial).experiment();
+      if (threads != null && hasThreads(bound)) {
+        String backendType = bound.backend().type();
+        sweep = binder.bindAll(descriptor.file, descriptor.backendOverride(), Optional.empty(), doc -> {
+          ObjectNode backend = doc.get("backend") instanceof ObjectNode b ? b : doc.putObject("backend").put("type", backendType);
+          backend.put("threads", threads);
+          return doc;
+        });
+      }
+    } catch (DescriptorException ex) {
+      ex.problems().forEach(err::println);
+      return 2;
+    }
+    Sweep.Run run = sweep.runs().get(trial);
+    Path point = into.resolve(run.point());
+    Optional<Path> earlier = TrialFolders.unfinished(point, run.experiment().seed());
+    if (TrialFolders.completed(point, run.experiment().seed()).isPresent()) {
+      out.printf("trial %d (%s seed %d) already completed in %s%n", trial, run.point(), run.experiment().seed(), point);
+      return 0;
+    }
+    Progress progress = Progress.none();
+    if (earlier.isPresent()) {
+      out.printf("trial %d: resuming %s%n", trial, earlier.get());
+      out.flush();
+      Experiment experiment = binder.bind(earlier.get().resolve("descriptor.yaml"), Optional.empty());
+      return finish(runner.resume(experiment, earlier.get(), progress, w -> {
+        err.println(w);
+        err.flush();
+      }), out, err);
+    }
+    out.printf("trial %d: %s seed %d into %s%n", trial, run.point(), run.experiment().seed(), point);
+    out.flush();
+    return finish(runner.runIn(run.experiment(), point, progress), out, err);
+  }
+
+  private static boolean hasThreads(Experiment experiment) {
+    Object parameters = experiment.backend().parameters();
+    return parameters.getClass().isRecord() && java.util.Arrays.stream(parameters.getClass().getRecordComponents())
+        .anyMatch(c -> c.getName().equals("threads"));
   }
 
   private Integer resume(PrintWriter out, PrintWriter err) throws Exception {

@@ -43,7 +43,7 @@ public final class DescriptorBinder {
   /** The top-level fields a descriptor may have. */
   public static final List<String> TOP_LEVEL =
       List.of("name", "description", "seed", "seeds", "sweep", "variants", "backend", "dataset", "model", "training",
-          "evaluators");
+          "evaluators", "executor");
   private static final long DEFAULT_SEED = 42;
 
   private final PluginRegistry registry;
@@ -69,16 +69,37 @@ public final class DescriptorBinder {
    * {@link SweepPlan}), checking each; a plain descriptor gives one. Problems of a combination name it.
    */
   public Sweep bindAll(Path file, Optional<String> backendOverride) throws DescriptorException {
+    return bindAll(file, backendOverride, Optional.empty());
+  }
+
+  /**
+   * {@link #bindAll(Path, Optional)}, also binding the descriptor's {@code executor} section (default
+   * {@code local}), whose type {@code executorOverride} (from {@code --executor}) replaces.
+   */
+  public Sweep bindAll(Path file, Optional<String> backendOverride, Optional<String> executorOverride)
+      throws DescriptorException {
+    return bindAll(file, backendOverride, executorOverride, UnaryOperator.identity());
+  }
+
+  /**
+   * {@link #bindAll(Path, Optional, Optional)} with {@code edit} applied to every combination's document
+   * after its own changes (e.g. a trial's engine threads).
+   */
+  public Sweep bindAll(Path file, Optional<String> backendOverride, Optional<String> executorOverride,
+      UnaryOperator<ObjectNode> edit) throws DescriptorException {
     Path absolute = file.toAbsolutePath().normalize();
     List<String> problems = new ArrayList<>();
-    SweepPlan plan = SweepPlan.of(read(file, absolute), problems);
+    ObjectNode doc = read(file, absolute);
+    Section executor = executor(doc, executorOverride, absolute.getParent(), problems);
+    SweepPlan plan = SweepPlan.of(doc, problems);
     if (!problems.isEmpty()) {
       throw new DescriptorException(file, problems);
     }
     List<Sweep.Run> runs = new ArrayList<>();
     for (SweepPlan.Variant v : plan.variants()) {
       try {
-        runs.add(new Sweep.Run(v.point(), bind(file, backendOverride, v.edit())));
+        UnaryOperator<ObjectNode> variant = v.edit();
+        runs.add(new Sweep.Run(v.point(), bind(file, backendOverride, d -> edit.apply(variant.apply(d)))));
       } catch (DescriptorException e) {
         String which = plan.isSweep() ? "[" + v.point() + (v.seed() == null ? "" : ", seed " + v.seed()) + "] " : "";
         e.problems().forEach(p -> problems.add(which + p.substring(p.indexOf(": ") + 2)));
@@ -87,7 +108,19 @@ public final class DescriptorBinder {
     if (!problems.isEmpty()) {
       throw new DescriptorException(file, problems.stream().distinct().toList());
     }
-    return new Sweep(plan.isSweep(), runs);
+    return new Sweep(plan.isSweep(), runs, executor);
+  }
+
+  /** The {@code executor} section ({@code local} when absent), its type replaced by {@code override}. */
+  private Section executor(ObjectNode doc, Optional<String> override, Path baseDir, List<String> problems) {
+    ObjectNode node = doc.has("executor") ? objectOrEmpty(doc.get("executor")).deepCopy() : typeOnly("local");
+    override.ifPresent(type -> {
+      if (!type.equals(node.path("type").asText())) {
+        node.removeAll();
+        node.put("type", type);
+      }
+    });
+    return section(node, "executor", List.of(PluginKind.SWEEP_EXECUTOR), baseDir, problems);
   }
 
   /**

@@ -6,6 +6,7 @@ import org.latentlab.api.spi.EvaluatorProvider;
 import org.latentlab.api.spi.ModelProvider;
 import org.latentlab.api.spi.PretextTaskProvider;
 import org.latentlab.api.spi.Provider;
+import org.latentlab.api.spi.SweepExecutorProvider;
 
 /** The kinds of provider, each with its SPI type and the descriptor section that names it. */
 public enum PluginKind {
@@ -13,7 +14,8 @@ public enum PluginKind {
   DATASET("dataset", DatasetProvider.class),
   MODEL("model", ModelProvider.class),
   PRETEXT_TASK("pretext-task", PretextTaskProvider.class),
-  EVALUATOR("evaluator", EvaluatorProvider.class);
+  EVALUATOR("evaluator", EvaluatorProvider.class),
+  SWEEP_EXECUTOR("sweep-executor", SweepExecutorProvider.class);
 
   private final String label;
   private final Class<? extends Provider<?>> spi;

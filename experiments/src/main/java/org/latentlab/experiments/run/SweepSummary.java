@@ -20,7 +20,9 @@ import org.latentlab.reports.MeanStd;
 /**
  * A sweep's summary, read back from its run folders ({@code <sweep>/<point>/<run-id>/}): per grid
  * point, how many runs completed and every evaluation metric as mean and sample standard deviation
- * over its seeds. Written as {@code summary.json} and {@code summary.md} in the sweep folder.
+ * over its seeds; for a sweep run through an executor, also every trial that did not succeed, with its
+ * state and log ({@code trials.json}). Written as {@code summary.json} and {@code summary.md} in the sweep
+ * folder.
  */
 public final class SweepSummary {
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -40,9 +42,13 @@ public final class SweepSummary {
     List<Point> points = new ArrayList<>();
     try (Stream<Path> s = Files.list(sweep)) {
       for (Path pointDir : s.filter(Files::isDirectory).sorted().toList()) {
-        points.add(point(pointDir));
+        Point p = point(pointDir);
+        if (p.runs() > 0) {
+          points.add(p);
+        }
       }
     }
+    List<JsonNode> failed = failedTrials(sweep);
     ObjectNode root = json.createObjectNode();
     ArrayNode array = root.putArray("points");
     for (Point p : points) {
@@ -50,8 +56,10 @@ public final class SweepSummary {
       ObjectNode m = n.putObject("metrics");
       p.metrics().forEach((k, v) -> m.putObject(k).put("mean", v.mean()).put("std", v.std()).put("n", v.n()));
     }
+    ArrayNode failures = root.putArray("failedTrials");
+    failed.forEach(failures::add);
     AtomicFiles.write(sweep.resolve("summary.json"), out -> json.writeValue(out, root));
-    String table = table(points);
+    String table = table(points) + failedTable(failed);
     AtomicFiles.writeString(sweep.resolve("summary.md"), table);
     return table;
   }
@@ -79,6 +87,35 @@ public final class SweepSummary {
     Map<String, MeanStd> stats = new LinkedHashMap<>();
     values.forEach((k, v) -> stats.put(k, MeanStd.of(v)));
     return new Point(pointDir.getFileName().toString(), runs, completed, stats);
+  }
+
+  /** The trials {@code trials.json} records as not succeeded; none without that file. */
+  private List<JsonNode> failedTrials(Path sweep) throws IOException {
+    Path file = sweep.resolve("trials.json");
+    List<JsonNode> out = new ArrayList<>();
+    if (Files.isRegularFile(file)) {
+      for (JsonNode t : json.readTree(file.toFile())) {
+        if (!t.path("succeeded").asBoolean()) {
+          out.add(t);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String failedTable(List<JsonNode> failed) {
+    if (failed.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder("\nFailed trials (`latentlab run --retry-failed SWEEP_DIR` resubmits them):\n\n"
+        + "| trial | point | seed | state | log |\n|---|---|---|---|---|\n");
+    for (JsonNode t : failed) {
+      sb.append("| ").append(t.path("index").asInt()).append(" | ").append(t.path("point").asText()).append(" | ")
+          .append(t.path("seed").asLong()).append(" | ").append(t.path("state").asText())
+          .append(t.path("detail").asText().isEmpty() ? "" : " (" + t.path("detail").asText() + ")").append(" | ")
+          .append(t.path("log").asText()).append(" |\n");
+    }
+    return sb.toString();
   }
 
   private static String table(List<Point> points) {
