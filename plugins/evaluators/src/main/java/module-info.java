@@ -25,5 +25,6 @@ module org.latentlab.plugins.evaluators {
       org.latentlab.plugins.evaluators.StyleMixingEvaluatorProvider,
       org.latentlab.plugins.evaluators.SuperResolutionEvaluatorProvider,
       org.latentlab.plugins.evaluators.ActiveLearningEvaluatorProvider,
-      org.latentlab.plugins.evaluators.PretextEvaluatorProvider;
+      org.latentlab.plugins.evaluators.PretextEvaluatorProvider,
+      org.latentlab.plugins.evaluators.FineTuneEvaluatorProvider;
 }

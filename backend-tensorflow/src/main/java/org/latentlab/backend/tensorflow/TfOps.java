@@ -239,6 +239,11 @@ final class TfOps implements Ops {
     return wrap(read(name));
   }
 
+  /** Whether this trace has read store entry {@code name}. */
+  boolean wasRead(String name) {
+    return reads.containsKey(name);
+  }
+
   /** This trace's read of store entry {@code name}, created on first use. */
   Operand<TFloat32> read(String name) {
     return reads.computeIfAbsent(name, n -> tf.readVariableOp(session.variable(n).handle(), TFloat32.class));

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.data.ImageSet;
 import org.latentlab.api.params.ParameterStore;
+import org.latentlab.api.params.Scope;
 import org.latentlab.api.spi.Backend;
 import org.latentlab.api.spi.Evaluation;
 import org.latentlab.api.spi.EvaluatorProvider;
@@ -144,7 +145,7 @@ public final class ExperimentRunner {
         writeSamples(dir, model, session, data.test());
         RunEvaluationContext.LiveModel trained = new RunEvaluationContext.LiveModel(model, session);
         try (RunEvaluationContext context = new RunEvaluationContext(data, trained,
-            () -> untrainedTwin(experiment, data, backend), snapshots, backend, experiment.seed(), progress)) {
+            declare -> twin(experiment, data, backend, declare), snapshots, backend, experiment.seed(), progress)) {
           metrics.putAll(evaluate(experiment, context, log, dir));
         }
       }
@@ -163,10 +164,16 @@ public final class ExperimentRunner {
     return new RunResult(dir, failure == null, failure, metrics);
   }
 
-  private static RunEvaluationContext.LiveModel untrainedTwin(Experiment experiment, Dataset data, Backend backend) {
+  /**
+   * A freshly initialised copy of the experiment's model in a session of its own, with the parameters
+   * {@code declare} adds under the root scope.
+   */
+  private static RunEvaluationContext.LiveModel twin(Experiment experiment, Dataset data, Backend backend,
+      Consumer<Scope> declare) {
     long seed = experiment.seed() ^ UNTRAINED_SEED_OFFSET;
     ParameterStore store = new ParameterStore(seed);
     Model model = ExperimentParts.createModel(experiment, data, store);
+    declare.accept(Scope.root(store));
     return new RunEvaluationContext.LiveModel(model, backend.open(store, seed));
   }
 
@@ -203,7 +210,7 @@ public final class ExperimentRunner {
       session.writeState(trainedState);
       RunEvaluationContext.LiveModel trained = new RunEvaluationContext.LiveModel(model, session);
       try (RunEvaluationContext context = new RunEvaluationContext(data, trained,
-          () -> untrainedTwin(experiment, data, backend), Snapshots.of(dir), backend, experiment.seed(), progress)) {
+          declare -> twin(experiment, data, backend, declare), Snapshots.of(dir), backend, experiment.seed(), progress)) {
         metrics = evaluate(experiment, context, log, dir, kept);
       }
       Provenance.recordEvaluation(dir.resolve("provenance.json"), replaced, backend.engineVersion(), clock.instant());

@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.latentlab.api.data.Dataset;
+import org.latentlab.api.params.ParameterKind;
+import org.latentlab.api.params.Scope;
 import org.latentlab.api.spi.Backend;
 import org.latentlab.api.spi.EvaluationContext;
+import org.latentlab.api.spi.FineTuning;
 import org.latentlab.api.spi.Model;
 import org.latentlab.api.spi.ModelSnapshot;
 import org.latentlab.api.spi.Progress;
@@ -26,12 +30,15 @@ import org.latentlab.api.train.ComputeSession;
  * when asked for.
  */
 final class RunEvaluationContext implements EvaluationContext, AutoCloseable {
+  /** Scope of the parameters a fine-tuning evaluator declares. */
+  static final String FINE_TUNING_SCOPE = "fine-tuning";
+  private static final Consumer<Scope> NOTHING = scope -> { };
   /** A model with the session its parameters live in. */
   record LiveModel(Model model, ComputeSession session) {}
 
   private final Dataset dataset;
   private final LiveModel trained;
-  private final Supplier<LiveModel> untrainedFactory;
+  private final Function<Consumer<Scope>, LiveModel> twinFactory;
   private final Snapshots snapshots;
   private final Backend backend;
   private final long seed;
@@ -41,15 +48,16 @@ final class RunEvaluationContext implements EvaluationContext, AutoCloseable {
   private LiveModel untrained;
 
   /**
-   * @param untrainedFactory builds a fresh copy of the model in a session of its own (the untrained baseline;
-   *                         also the body a snapshot's state is loaded into)
+   * @param twinFactory      builds a fresh copy of the model in a session of its own, with the parameters the
+   *                         consumer declares under the scope it is given (the untrained baseline; the body a
+   *                         snapshot's state is loaded into; a copy to fine-tune)
    * @param snapshots        the run's snapshots (may be none)
    */
-  RunEvaluationContext(Dataset dataset, LiveModel trained, Supplier<LiveModel> untrainedFactory, Snapshots snapshots,
-      Backend backend, long seed, Progress progress) {
+  RunEvaluationContext(Dataset dataset, LiveModel trained, Function<Consumer<Scope>, LiveModel> twinFactory,
+      Snapshots snapshots, Backend backend, long seed, Progress progress) {
     this.dataset = dataset;
     this.trained = trained;
-    this.untrainedFactory = untrainedFactory;
+    this.twinFactory = twinFactory;
     this.snapshots = snapshots;
     this.backend = backend;
     this.seed = seed;
@@ -72,7 +80,7 @@ final class RunEvaluationContext implements EvaluationContext, AutoCloseable {
       return Optional.empty();
     }
     if (untrained == null) {
-      untrained = untrainedFactory.get();
+      untrained = twinFactory.apply(NOTHING);
     }
     return compile(untrained, compiledUntrained, name);
   }
@@ -104,7 +112,7 @@ final class RunEvaluationContext implements EvaluationContext, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the snapshot after iteration " + iteration + ": " + e.getMessage(), e);
     }
-    LiveModel twin = untrainedFactory.get();
+    LiveModel twin = twinFactory.apply(NOTHING);
     twin.session().writeState(state);
     Map<String, CompiledFunction> cache = new HashMap<>();
     return new ModelSnapshot() {
@@ -123,6 +131,36 @@ final class RunEvaluationContext implements EvaluationContext, AutoCloseable {
         twin.session().close();
       }
     };
+  }
+
+  @Override
+  public Optional<FineTuning> fineTuning(boolean trainedWeights, Consumer<Scope> declare) {
+    LiveModel twin = twinFactory.apply(scope -> declare.accept(scope.child(FINE_TUNING_SCOPE)));
+    if (trainedWeights) {
+      Map<String, HostTensor> weights = new HashMap<>();
+      trained.session().readState().forEach((name, value) -> {
+        if (trained.session().store().get(name).kind() != ParameterKind.OPTIMIZER) {
+          weights.put(name, value);
+        }
+      });
+      twin.session().writeState(weights);
+    }
+    return Optional.of(new FineTuning() {
+      @Override
+      public Model model() {
+        return twin.model();
+      }
+
+      @Override
+      public ComputeSession session() {
+        return twin.session();
+      }
+
+      @Override
+      public void close() {
+        twin.session().close();
+      }
+    });
   }
 
   @Override

@@ -3,8 +3,10 @@ package org.latentlab.api.spi;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.OptionalInt;
 import org.latentlab.api.data.Dataset;
+import org.latentlab.api.params.Scope;
 import org.latentlab.api.train.CompiledFunction;
 
 /**
@@ -24,6 +26,16 @@ public interface EvaluationContext {
    * untrained weights): the random-encoder baseline.
    */
   Optional<CompiledFunction> untrainedFunction(String name);
+
+  /**
+   * A copy of the model for fine-tuning, in a session of its own: with the trained weights when
+   * {@code trainedWeights}, else freshly initialised (the train-from-scratch baseline); {@code declare} adds the
+   * evaluator's own parameters (e.g. a classifier head) under the scope it is given, before the session is
+   * opened. Empty where the context cannot rebuild the model.
+   */
+  default Optional<FineTuning> fineTuning(boolean trainedWeights, Consumer<Scope> declare) {
+    return Optional.empty();
+  }
 
   /** The backend, for auxiliary training (probes) in new sessions. */
   Backend backend();
