@@ -8,5 +8,6 @@ module org.latentlab.plugins.selfsupervised {
   provides org.latentlab.api.spi.PretextTaskProvider with
       org.latentlab.plugins.selfsupervised.RotationProvider,
       org.latentlab.plugins.selfsupervised.ContrastiveProvider,
-      org.latentlab.plugins.selfsupervised.ContextProvider;
+      org.latentlab.plugins.selfsupervised.ContextProvider,
+      org.latentlab.plugins.selfsupervised.ColorizationProvider;
 }
