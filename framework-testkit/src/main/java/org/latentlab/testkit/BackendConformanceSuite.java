@@ -681,8 +681,12 @@ public abstract class BackendConformanceSuite {
       ParameterStore store = new ParameterStore(0);
       store.trainable("encoder/w", s(2), Initializers.ones(), 1, 1);
       store.trainable("decoder/w", s(3), Initializers.ones(), 1, 1);
-      TrainingStep step = new TrainingStep("fit", (o, b) -> Losses.of(o.math().sum(o.math().square(o.param("encoder/w")))),
-          ParameterGroup.all(), OptimizerSpec.Adam.of(0.1));
+      store.trainable("unused-block/w", s(2), Initializers.ones(), 1, 1);
+      TrainingStep step = new TrainingStep("fit", (o, b) -> {
+        // The unused block is computed but does not reach the objective.
+        o.math().mul(o.param("encoder/w"), o.param("unused-block/w"));
+        return Losses.of(o.math().sum(o.math().square(o.param("encoder/w"))));
+      }, ParameterGroup.all(), OptimizerSpec.Adam.of(0.1));
       try (ComputeSession session = backend.open(store, 0)) {
         Trainer trainer = session.trainer(TrainingProgram.single(step));
         trainer.step("fit", Map.of());
@@ -691,6 +695,7 @@ public abstract class BackendConformanceSuite {
         // Adam (lr 0.1): 1 - 0.1 - 0.1 * 1.8947 / 1.9026 after gradients 2 and 1.8
         assertClose(state.get("encoder/w"), t(s(2), 0.800413f, 0.800413f), 2e-5);
         assertClose(state.get("decoder/w"), t(s(3), 1, 1, 1), 0);
+        assertClose(state.get("unused-block/w"), t(s(2), 1, 1), 0);
       }
     }
   }

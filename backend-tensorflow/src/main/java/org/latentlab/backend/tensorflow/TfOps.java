@@ -239,10 +239,41 @@ final class TfOps implements Ops {
     return wrap(read(name));
   }
 
-  /** Whether this trace has read store entry {@code name}. */
-  boolean wasRead(String name) {
-    return reads.containsKey(name);
+  /**
+   * Whether {@code y} depends on this trace's read of store entry {@code name} through data inputs (TensorFlow
+   * refuses to differentiate with respect to a node the output cannot reach, e.g. the weights of an encoder block
+   * a loss computes but does not use).
+   */
+  boolean reaches(Operand<TFloat32> y, String name) {
+    Operand<TFloat32> read = reads.get(name);
+    if (read == null) {
+      return false;
+    }
+    if (ancestors == null || ancestorsOf != y) {
+      ancestors = ancestors(y);
+      ancestorsOf = y;
+    }
+    return ancestors.contains(read.op().name());
   }
+
+  /** Names of {@code y}'s operation and of every operation it depends on through data inputs. */
+  private static java.util.Set<String> ancestors(Operand<TFloat32> y) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    java.util.ArrayDeque<GraphOperation> pending = new java.util.ArrayDeque<>();
+    pending.add((GraphOperation) y.op());
+    while (!pending.isEmpty()) {
+      GraphOperation op = pending.pop();
+      if (seen.add(op.name())) {
+        for (int i = 0; i < op.numInputs(); i++) {
+          pending.push((GraphOperation) op.input(i).op());
+        }
+      }
+    }
+    return seen;
+  }
+
+  private java.util.Set<String> ancestors;
+  private Operand<TFloat32> ancestorsOf;
 
   /** This trace's read of store entry {@code name}, created on first use. */
   Operand<TFloat32> read(String name) {

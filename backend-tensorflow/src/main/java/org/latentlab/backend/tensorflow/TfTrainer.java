@@ -72,15 +72,16 @@ final class TfTrainer implements Trainer {
           + java.util.Arrays.toString(losses.objective().shape()));
     }
     List<String> names = groups.get(step.name());
-    // Parameters of the group the loss never read (e.g. a decoder while fine-tuning an encoder) get zero
-    // gradients: TensorFlow refuses to differentiate with respect to nodes the objective cannot reach.
-    List<String> read = names.stream().filter(ops::wasRead).toList();
-    Operand<TFloat32>[] readGrads = ops.symbolicGradients(TfOps.op(losses.objective()),
-        read.stream().map(ops::read).toList());
+    // Parameters of the group the objective does not depend on (a decoder while fine-tuning an encoder; an encoder
+    // block a loss computes but does not use) get zero gradients: TensorFlow refuses to differentiate with respect
+    // to nodes the objective cannot reach.
+    Operand<TFloat32> objective = TfOps.op(losses.objective());
+    List<String> reached = names.stream().filter(n -> ops.reaches(objective, n)).toList();
+    Operand<TFloat32>[] reachedGrads = ops.symbolicGradients(objective, reached.stream().map(ops::read).toList());
     @SuppressWarnings("unchecked")
     Operand<TFloat32>[] grads = new Operand[names.size()];
     for (int i = 0, r = 0; i < names.size(); i++) {
-      grads[i] = ops.wasRead(names.get(i)) ? readGrads[r++]
+      grads[i] = ops.reaches(objective, names.get(i)) ? reachedGrads[r++]
           : ops.tf().zeros(ops.ints(session.store().get(names.get(i)).shape()), TFloat32.class);
     }
     FusedOptimizer.schedule(ops, step, names, List.of(grads));
