@@ -85,7 +85,8 @@ final class Encodings {
    * Training and test features of the model's code ({@code latent}, with {@code evaluatorId}'s message
    * when the model cannot encode), of each encoder block the model's {@code encode} offers
    * ({@code block-1 ...}, when {@code blocks}) and of the requested baselines: {@code raw-pixels}, and
-   * {@code random-encoder} (the untrained twin's code) where the context has an untrained twin.
+   * {@code random-encoder} (the untrained twin's code, and with {@code blocks} its blocks as
+   * {@code random-encoder/block-k}) where the context has an untrained twin.
    */
   static Map<String, FeatureMatrix[]> representations(EvaluationContext context, String evaluatorId,
       List<String> baselines, boolean blocks) {
@@ -110,8 +111,22 @@ final class Encodings {
           FeatureMatrix.pixels(data.train()), FeatureMatrix.pixels(data.test())});
     }
     if (baselines.contains("random-encoder")) {
-      context.untrainedFunction(Model.Functions.ENCODE).ifPresent(f -> representations.put("random-encoder",
-          new FeatureMatrix[] {encode(f, data.train()), encode(f, data.test())}));
+      context.untrainedFunction(Model.Functions.ENCODE).ifPresent(f -> {
+        if (!blocks) {
+          representations.put("random-encoder", new FeatureMatrix[] {encode(f, data.train()), encode(f, data.test())});
+          return;
+        }
+        // The untrained twin's blocks too: a block of random convolutions is the fair baseline of the same block.
+        Map<String, HostTensor> train = BatchedInference.mapAll(f, data.train(), BATCH);
+        Map<String, HostTensor> test = BatchedInference.mapAll(f, data.test(), BATCH);
+        representations.put("random-encoder", new FeatureMatrix[] {
+            FeatureMatrix.of(train.get("z"), data.train().labels()), FeatureMatrix.of(test.get("z"), data.test().labels())});
+        for (String block : blockNames(train.keySet())) {
+          representations.put("random-encoder/" + block, new FeatureMatrix[] {
+              FeatureMatrix.of(train.get(block), data.train().labels()),
+              FeatureMatrix.of(test.get(block), data.test().labels())});
+        }
+      });
     }
     return representations;
   }
@@ -121,6 +136,17 @@ final class Encodings {
     return outputs.stream().filter(o -> o.matches(Pattern.quote(Model.Functions.BLOCK_PREFIX) + "[0-9]+"))
         .sorted(Comparator.comparingInt(o -> Integer.parseInt(o.substring(Model.Functions.BLOCK_PREFIX.length()))))
         .toList();
+  }
+
+  /** The entries of {@code scores} whose names start with {@code prefix}, the prefix removed. */
+  static Map<String, Double> under(Map<String, Double> scores, String prefix) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    scores.forEach((k, v) -> {
+      if (k.startsWith(prefix)) {
+        out.put(k.substring(prefix.length()), v);
+      }
+    });
+    return out;
   }
 
   /**

@@ -57,6 +57,8 @@ final class KnnProbeEvaluator implements Evaluator {
       metrics.put(ID + "/best-block", best[0]);
       metrics.put(ID + "/best-block/accuracy", best[1]);
     });
+    Encodings.bestBlock(Encodings.under(accuracies, "random-encoder/"))
+        .ifPresent(best -> metrics.put(ID + "/random-encoder/best-block/accuracy", best[1]));
     String vote = parameters.temperature() > 0
         ? String.format(Locale.ROOT, "votes weighted by exp(similarity / %.3g)", parameters.temperature())
         : "one vote per neighbour";

@@ -98,6 +98,8 @@ final class LinearProbeEvaluator implements Evaluator {
       metrics.put(ID + "/best-block", best[0]);
       metrics.put(ID + "/best-block/accuracy", best[1]);
     });
+    Encodings.bestBlock(Encodings.under(accuracies, "random-encoder/"))
+        .ifPresent(best -> metrics.put(ID + "/random-encoder/best-block/accuracy", best[1]));
     String note = String.format(Locale.ROOT,
         "Multinomial logistic regression on standardised features; L2 chosen from %s on %.0f%% of the %d "
             + "training images, refitted on all of them; accuracy on the %d test images (chance %.2f).",
