@@ -19,9 +19,10 @@ import org.latentlab.api.train.TrainingStep;
 /**
  * Colorization (Zhang, Isola &amp; Efros, "Colorful Image Colorization", ECCV 2016) on RGB images: the label is the
  * image's own colour. The input is its luminance {@code L = 0.299 R + 0.587 G + 0.114 B} (one channel, so the
- * {@link ConvEncoder} of this task sees grey images); a 1x1 convolution on the encoder's second block predicts the
- * colour of each cell of that block's grid (7x7 for 28x28 images), against the image's colours averaged over each
- * cell (a coarse colour map: our choice for the small encoder, whose later blocks are too coarse to place colours).
+ * {@link ConvEncoder} of this task sees grey images); a 1x1 convolution on the encoder's last block predicts the
+ * colour of each cell of that block's grid (3x3 for 28x28 images), against the image's colours averaged over each
+ * cell: a coarse colour map (our choice for the small encoder), read from the last block so that every block, and
+ * the feature probes judge, is trained by the task.
  * Two forms: {@code regression}, the squared error of the cell's RGB (sigmoid outputs in [0, 1]); and
  * {@code classification}, as the paper's, a softmax over the colours quantised to {@code levels} per channel
  * ({@code levels^3} classes), trained with the cross-entropy of each cell's bin. {@code encode} runs the encoder on
@@ -49,7 +50,7 @@ final class Colorization implements Model {
     this.encoder = new ConvEncoder(context.scope().child("encoder"), 1, p.channels());
     this.classification = ColorizationParameters.CLASSIFICATION.equals(p.form());
     this.levels = p.levels();
-    this.head = new Conv2d(context.scope().child("colour"), p.channels().get(1),
+    this.head = new Conv2d(context.scope().child("colour"), p.channels().get(p.channels().size() - 1),
         classification ? levels * levels * levels : 3, 1, 1, 0);
     this.parameters = p;
   }
@@ -66,10 +67,11 @@ final class Colorization implements Model {
 
   /** The colour map the head predicts, {@code [n, 3 or levels^3, g, g]}. */
   private Tensor headOutput(Ops ops, Tensor x) {
-    return head.apply(ops, encoder.blocks(ops, luminance(ops, x)).get(1));
+    java.util.List<Tensor> blocks = encoder.blocks(ops, luminance(ops, x));
+    return head.apply(ops, blocks.get(blocks.size() - 1));
   }
 
-  /** The images' colours averaged over the cells of the second block's grid. */
+  /** The images' colours averaged over the cells of the last block's grid. */
   private static Tensor targetMap(Ops ops, Tensor x, int grid) {
     int factor = x.dim(2) / grid;
     return ops.nn().avgPool2d(x, factor, factor, 0);

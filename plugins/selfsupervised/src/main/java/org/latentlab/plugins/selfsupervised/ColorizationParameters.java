@@ -8,7 +8,7 @@ import org.latentlab.api.spi.Problems;
  * Parameters of colorization ({@link Colorization}).
  *
  * @param channels     the shared encoder's block widths (default 32, 64, 128; see {@link ConvEncoder}); the colour
- *                     map is read from the second block's maps
+ *                     map is read from the last block's maps
  * @param form         {@code regression} (default: per-cell squared error of the colours) or {@code classification}
  *                     (per-cell softmax over quantised colours, Zhang et al.'s form)
  * @param levels       quantisation levels per RGB channel for {@code classification} (default 3: 27 colours)
@@ -30,7 +30,6 @@ public record ColorizationParameters(List<Integer> channels, String form, Intege
   @Override
   public void validate(Problems problems) {
     EncoderChecks.channels(problems, channels);
-    problems.require(channels.size() >= 2, "channels", channels, "needs at least 2 blocks (the colour map is read from the second)");
     problems.require(REGRESSION.equals(form) || CLASSIFICATION.equals(form), "form", form,
         "must be regression or classification");
     problems.require(levels >= 2 && levels <= 8, "levels", levels, "must be in [2, 8]");

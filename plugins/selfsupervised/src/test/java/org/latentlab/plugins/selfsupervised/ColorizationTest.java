@@ -103,7 +103,7 @@ class ColorizationTest {
         new ModelContext(Scope.root(new ParameterStore(0)), new DataShape(1, 28, 28, 10))))
         .hasMessageContaining("colorization").hasMessageContaining("RGB").hasMessageContaining("colour-digits");
     Problems problems = new Problems();
-    new ColorizationParameters(List.of(8), "lab", 1, 0.0).validate(problems);
+    new ColorizationParameters(List.of(0), "lab", 1, 0.0).validate(problems);
     assertThat(problems.all()).extracting(Problems.Problem::field).containsExactly("channels", "form", "levels",
         "learningRate");
   }
