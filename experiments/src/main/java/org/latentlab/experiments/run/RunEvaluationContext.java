@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.spi.Backend;
 import org.latentlab.api.spi.EvaluationContext;
@@ -18,6 +19,7 @@ import org.latentlab.api.spi.Progress;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.api.train.InferenceFunction;
 
 /**
  * The evaluation context of one run: the trained model's functions, compiled on first use, an
@@ -75,6 +77,13 @@ final class RunEvaluationContext implements EvaluationContext, AutoCloseable {
       untrained = untrainedFactory.get();
     }
     return compile(untrained, compiledUntrained, name);
+  }
+
+  /** {@inheritDoc} Compiled anew on every call, against the trained model's session. */
+  @Override
+  public Optional<CompiledFunction> derivedFunction(String name, UnaryOperator<InferenceFunction> derive) {
+    InferenceFunction base = trained.model().functions().get(name);
+    return base == null ? Optional.empty() : Optional.of(trained.session().compile(derive.apply(base)));
   }
 
   private static Optional<CompiledFunction> compile(LiveModel live, Map<String, CompiledFunction> cache, String name) {
