@@ -12,7 +12,8 @@ module org.latentlab.plugins.adversarial {
   provides org.latentlab.api.spi.ModelProvider with
       org.latentlab.plugins.adversarial.CnnClassifierProvider,
       org.latentlab.plugins.adversarial.FgsmTrainingProvider,
-      org.latentlab.plugins.adversarial.PgdTrainingProvider;
+      org.latentlab.plugins.adversarial.PgdTrainingProvider,
+      org.latentlab.plugins.adversarial.DannProvider;
 
   provides org.latentlab.api.spi.EvaluatorProvider with
       org.latentlab.plugins.adversarial.AdversarialRobustnessEvaluatorProvider;

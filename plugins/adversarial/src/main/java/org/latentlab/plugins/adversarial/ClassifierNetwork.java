@@ -1,13 +1,17 @@
 package org.latentlab.plugins.adversarial;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.latentlab.api.data.DataShape;
 import org.latentlab.api.nn.Activation;
+import org.latentlab.api.nn.BatchNorm;
 import org.latentlab.api.nn.Conv2d;
 import org.latentlab.api.nn.Dense;
 import org.latentlab.api.nn.Layer;
 import org.latentlab.api.nn.Reshape;
 import org.latentlab.api.nn.Sequential;
+import org.latentlab.api.ops.MathOps;
 import org.latentlab.api.ops.Ops;
 import org.latentlab.api.params.Scope;
 import org.latentlab.api.spi.Model;
@@ -20,10 +24,18 @@ import org.latentlab.api.train.InferenceFunction;
  * linear head Dense(code -> classes) giving logits. Parameters live under {@code encoder/} and {@code head/}
  * of the scope it is built in. It offers {@code classify} ({@code x -> logits}) and {@code encode}
  * ({@code x -> z}, the code).
+ *
+ * <p>The variant {@link #forDomainShift} puts a colour block in front (each image's channels centred on their
+ * means and the image scaled to unit root-mean-square, then two 1x1 convolutions, 3 -> 32 -> 16 with ReLUs,
+ * mixing the colours of each pixel) and batch normalisation after every convolution and the code: what lets
+ * domain-adversarial training find colour-invariant features (and keeps the reversed gradient from blowing up
+ * the features).
  */
 final class ClassifierNetwork {
   static final String ENCODER = "encoder";
   static final String HEAD = "head";
+  private static final int MIX_HIDDEN = 32;
+  private static final int MIX_OUT = 16;
 
   private final Sequential encoder;
   private final Dense head;
@@ -34,12 +46,32 @@ final class ClassifierNetwork {
   }
 
   /**
-   * The network for images of {@code data}, with {@code channels} in the first conv block and a code of
+   * The plain network for images of {@code data}, with {@code channels} in the first conv block and a code of
    * {@code codeDim} units, linear when {@code linearCode} (else after a ReLU).
    */
-  static ClassifierNetwork build(Scope scope, DataShape data, int channels, int codeDim, boolean linearCode) {
+  static ClassifierNetwork plain(Scope scope, DataShape data, int channels, int codeDim, boolean linearCode) {
+    return build(scope, data, channels, codeDim, linearCode, false);
+  }
+
+  /** The network with the colour block and batch normalisation, a ReLU code of {@code codeDim} units. */
+  static ClassifierNetwork forDomainShift(Scope scope, DataShape data, int channels, int codeDim) {
+    return build(scope, data, channels, codeDim, false, true);
+  }
+
+  private static ClassifierNetwork build(Scope scope, DataShape data, int channels, int codeDim, boolean linearCode,
+      boolean domainShift) {
     Scope enc = scope.child(ENCODER);
-    Conv2d first = new Conv2d(enc.child("conv1"), data.channels(), channels, 4, 2, 1);
+    List<Layer> layers = new ArrayList<>();
+    int in = data.channels();
+    if (domainShift) {
+      layers.add(ClassifierNetwork::standardise);
+      layers.add(new Conv2d(enc.child("mix1"), in, MIX_HIDDEN, 1, 1, 0));
+      layers.add(Activation.relu());
+      layers.add(new Conv2d(enc.child("mix2"), MIX_HIDDEN, MIX_OUT, 1, 1, 0));
+      layers.add(Activation.relu());
+      in = MIX_OUT;
+    }
+    Conv2d first = new Conv2d(enc.child("conv1"), in, channels, 4, 2, 1);
     Conv2d second = new Conv2d(enc.child("conv2"), channels, 2 * channels, 4, 2, 1);
     int h = second.outputSize(first.outputSize(data.height()));
     int w = second.outputSize(first.outputSize(data.width()));
@@ -47,10 +79,29 @@ final class ClassifierNetwork {
       throw new IllegalArgumentException("images of " + data.height() + "x" + data.width()
           + " are too small for two stride-2 convolutions");
     }
-    Layer codeActivation = linearCode ? Activation.identity() : Activation.relu();
-    Sequential encoder = Sequential.of(first, Activation.relu(), second, Activation.relu(), Reshape.flatten(),
-        new Dense(enc.child("code"), 2 * channels * h * w, codeDim), codeActivation);
-    return new ClassifierNetwork(encoder, new Dense(scope.child(HEAD), codeDim, data.numClasses()));
+    layers.add(first);
+    addNormalised(layers, domainShift, enc.child("bn1"), channels, Activation.relu());
+    layers.add(second);
+    addNormalised(layers, domainShift, enc.child("bn2"), 2 * channels, Activation.relu());
+    layers.add(Reshape.flatten());
+    layers.add(new Dense(enc.child("code"), 2 * channels * h * w, codeDim));
+    addNormalised(layers, domainShift, enc.child("bn3"), codeDim, linearCode ? Activation.identity() : Activation.relu());
+    return new ClassifierNetwork(new Sequential(layers), new Dense(scope.child(HEAD), codeDim, data.numClasses()));
+  }
+
+  private static void addNormalised(List<Layer> layers, boolean batchNorm, Scope scope, int channels, Layer activation) {
+    if (batchNorm) {
+      layers.add(new BatchNorm(scope, channels));
+    }
+    layers.add(activation);
+  }
+
+  /** Each image's channels minus their means, over the image's root-mean-square: {@code (x - mean_hw) / rms}. */
+  private static Tensor standardise(Ops ops, Tensor x) {
+    MathOps m = ops.math();
+    Tensor centred = m.sub(x, m.mean(x, true, 2, 3));
+    Tensor variance = m.mean(m.square(centred), true, 1, 2, 3);
+    return m.div(centred, m.sqrt(m.addScalar(variance, 1e-4f)));
   }
 
   /** The code {@code [n, codeDim]} of images {@code x}. */

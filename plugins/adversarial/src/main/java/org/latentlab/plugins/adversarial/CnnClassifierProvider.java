@@ -25,7 +25,7 @@ public final class CnnClassifierProvider implements ModelProvider<ClassifierPara
 
   @Override
   public Model create(ClassifierParameters p, ModelContext context) {
-    ClassifierNetwork network = ClassifierNetwork.build(context.scope(), context.data(), p.channels(), p.latentDim(),
+    ClassifierNetwork network = ClassifierNetwork.plain(context.scope(), context.data(), p.channels(), p.latentDim(),
         false);
     return new RobustClassifier(network, Optional.empty(), 1, p.learningRate());
   }

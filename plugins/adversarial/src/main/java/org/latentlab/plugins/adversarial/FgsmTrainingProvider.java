@@ -28,7 +28,7 @@ public final class FgsmTrainingProvider implements ModelProvider<FgsmTrainingPar
 
   @Override
   public Model create(FgsmTrainingParameters p, ModelContext context) {
-    ClassifierNetwork network = ClassifierNetwork.build(context.scope(), context.data(), p.channels(), p.latentDim(),
+    ClassifierNetwork network = ClassifierNetwork.plain(context.scope(), context.data(), p.channels(), p.latentDim(),
         false);
     return new RobustClassifier(network, Optional.of(p.attack()), p.cleanWeight(), p.learningRate());
   }
