@@ -13,8 +13,10 @@ module org.latentlab.plugins.adversarial {
       org.latentlab.plugins.adversarial.CnnClassifierProvider,
       org.latentlab.plugins.adversarial.FgsmTrainingProvider,
       org.latentlab.plugins.adversarial.PgdTrainingProvider,
-      org.latentlab.plugins.adversarial.DannProvider;
+      org.latentlab.plugins.adversarial.DannProvider,
+      org.latentlab.plugins.adversarial.CensoredRepresentationProvider;
 
   provides org.latentlab.api.spi.EvaluatorProvider with
-      org.latentlab.plugins.adversarial.AdversarialRobustnessEvaluatorProvider;
+      org.latentlab.plugins.adversarial.AdversarialRobustnessEvaluatorProvider,
+      org.latentlab.plugins.adversarial.AttributeProbeEvaluatorProvider;
 }

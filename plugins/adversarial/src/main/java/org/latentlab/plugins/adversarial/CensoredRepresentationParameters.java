@@ -1,0 +1,51 @@
+package org.latentlab.plugins.adversarial;
+
+import org.latentlab.api.spi.Parameters;
+import org.latentlab.api.spi.Problems;
+
+/**
+ * Parameters of {@link CensoredRepresentationProvider} ({@link CensoredRepresentation}; Edwards &amp; Storkey
+ * 2016).
+ *
+ * @param channels        channels of the encoder's first conv block (default 32)
+ * @param latentDim       units of the code (default 128)
+ * @param learningRate    Adam learning rate of every step (default 1e-3)
+ * @param attribute       the sensitive attribute ({@link SensitiveAttribute}): {@code background-luminance}
+ *                        (default) or the name of a factor of the data set
+ * @param threshold       the attribute is 1 above it (default 0.5)
+ * @param adversaryWeight {@code alpha}, the reversal coefficient: how hard the encoder works against the
+ *                        adversary (default 1; 0: the unconstrained encoder)
+ * @param adversaryHidden hidden units of the adversary (default 128)
+ * @param adversarySteps  steps of the adversary alone on fixed codes before each encoder step (default 1)
+ */
+public record CensoredRepresentationParameters(Integer channels, Integer latentDim, Double learningRate,
+    String attribute, Double threshold, Double adversaryWeight, Integer adversaryHidden, Integer adversarySteps)
+    implements Parameters {
+
+  /** Fills in defaults for absent fields. */
+  public CensoredRepresentationParameters {
+    channels = channels == null ? 32 : channels;
+    latentDim = latentDim == null ? 128 : latentDim;
+    learningRate = learningRate == null ? 1e-3 : learningRate;
+    attribute = attribute == null ? SensitiveAttribute.BACKGROUND_LUMINANCE : attribute;
+    threshold = threshold == null ? 0.5 : threshold;
+    adversaryWeight = adversaryWeight == null ? 1.0 : adversaryWeight;
+    adversaryHidden = adversaryHidden == null ? 128 : adversaryHidden;
+    adversarySteps = adversarySteps == null ? 1 : adversarySteps;
+  }
+
+  @Override
+  public void validate(Problems problems) {
+    Checks.network(problems, channels, latentDim, learningRate);
+    problems.require(!attribute.isBlank(), "attribute", attribute,
+        "must be background-luminance or the name of a factor of the data set");
+    problems.require(Double.isFinite(threshold), "threshold", threshold, "must be a finite number");
+    Checks.nonNegative(problems, "adversaryWeight", adversaryWeight);
+    Checks.atLeast(problems, "adversaryHidden", adversaryHidden, 1);
+    Checks.atLeast(problems, "adversarySteps", adversarySteps, 0);
+  }
+
+  SensitiveAttribute sensitiveAttribute() {
+    return new SensitiveAttribute(attribute, threshold);
+  }
+}
