@@ -13,9 +13,10 @@ import org.latentlab.api.tensor.Tensor;
  * the features below it are trained to defeat it.
  *
  * <p>Built from existing ops, so every backend has it without backend code:
- * {@code R(x) = x + (1 + lambda) (stopGradient(x) - x)}. The bracket is exactly zero, so the forward
- * value is {@code x} bit for bit (except that {@code -0} comes out as {@code +0}); its gradient is {@code 1 - (1 + lambda) = -lambda}. It is a first-order
- * construction: it needs no higher-order gradients and runs inside a training step on every backend.
+ * {@code R(x) = x + (1 + lambda) (stopGradient(x) - x)}. The bracket is exactly zero, so the forward value
+ * is {@code x} bit for bit (except that {@code -0} comes out as {@code +0}); its gradient is
+ * {@code 1 - (1 + lambda) = -lambda}. It is a first-order construction: it needs no higher-order gradients
+ * and runs inside a training step on every backend.
  */
 public final class GradientReversal implements Layer {
   private final float lambda;
