@@ -59,7 +59,10 @@ final class CensoredRepresentation implements Model {
 
   @Override
   public TrainingProgram program() {
-    TrainingStep main = new TrainingStep(STEP, this::loss, ParameterGroup.all(),
+    boolean confusion = parameters.confusion();
+    TrainingStep main = new TrainingStep(STEP, confusion ? this::confusionLoss : this::reversalLoss,
+        confusion ? ParameterGroup.under(ClassifierNetwork.ENCODER + "/", ClassifierNetwork.HEAD + "/")
+            : ParameterGroup.all(),
         OptimizerSpec.Adam.of(parameters.learningRate()));
     if (parameters.adversarySteps() == 0) {
       return TrainingProgram.single(main);
@@ -69,20 +72,42 @@ final class CensoredRepresentation implements Model {
     return new TrainingProgram(List.of(alone, main), List.of(parameters.adversarySteps(), 1));
   }
 
-  private Losses loss(Ops ops, Map<String, Tensor> batch) {
-    Tensor y = batch.get("y");
+  /** {@code CE(head(z), y) + BCE(A(R(z)), s)}: one minimisation of the game through the reversal layer {@code R}. */
+  private Losses reversalLoss(Ops ops, Map<String, Tensor> batch) {
     Tensor s = batch.get(ATTRIBUTE);
     Tensor z = network.code(ops, batch.get("x"));
-    Tensor logits = network.logitsOfCode(ops, z);
-    Tensor digit = ops.losses().sparseSoftmaxCrossEntropy(logits, y);
     Tensor guess = adversary.apply(ops, reversal.apply(ops, z));
     Tensor censor = ops.losses().binaryCrossEntropyWithLogits(guess, s);
+    return losses(ops, z, batch.get("y"), censor, guess, s, ops.math().add(digitLoss(ops, z, batch.get("y")), censor));
+  }
+
+  /**
+   * {@code CE(head(z), y) + alpha BCE(A(z), 1/2)} over the encoder and head only: the encoder makes the adversary
+   * unsure rather than wrong (the confusion loss of Tzeng et al. 2015), the adversary learning in its own steps.
+   */
+  private Losses confusionLoss(Ops ops, Map<String, Tensor> batch) {
+    Tensor s = batch.get(ATTRIBUTE);
+    Tensor z = network.code(ops, batch.get("x"));
+    Tensor guess = adversary.apply(ops, z);
+    Tensor unsure = ops.losses().binaryCrossEntropyWithLogits(guess, ops.math().addScalar(ops.math().scale(s, 0), 0.5f));
+    Tensor censor = ops.losses().binaryCrossEntropyWithLogits(guess, s);
+    Tensor objective = ops.math().add(digitLoss(ops, z, batch.get("y")),
+        ops.math().scale(unsure, parameters.adversaryWeight().floatValue()));
+    return losses(ops, z, batch.get("y"), censor, guess, s, objective);
+  }
+
+  private Tensor digitLoss(Ops ops, Tensor z, Tensor y) {
+    return ops.losses().sparseSoftmaxCrossEntropy(network.logitsOfCode(ops, z), y);
+  }
+
+  private Losses losses(Ops ops, Tensor z, Tensor y, Tensor censor, Tensor guess, Tensor s, Tensor objective) {
+    Tensor logits = network.logitsOfCode(ops, z);
     Map<String, Tensor> terms = new LinkedHashMap<>();
-    terms.put("digit-cross-entropy", digit);
+    terms.put("digit-cross-entropy", ops.losses().sparseSoftmaxCrossEntropy(logits, y));
     terms.put("digit-accuracy", Classification.accuracy(ops, logits, y));
     terms.put("adversary-cross-entropy", censor);
     terms.put("adversary-accuracy", Classification.binaryAccuracy(ops, guess, s));
-    return new Losses(ops.math().add(digit, censor), terms);
+    return new Losses(objective, terms);
   }
 
   /** The adversary's own step: its cross-entropy on fixed codes. */

@@ -1,5 +1,6 @@
 package org.latentlab.plugins.adversarial;
 
+import java.util.List;
 import org.latentlab.api.spi.Parameters;
 import org.latentlab.api.spi.Problems;
 
@@ -17,10 +18,16 @@ import org.latentlab.api.spi.Problems;
  *                        adversary (default 1; 0: the unconstrained encoder)
  * @param adversaryHidden hidden units of the adversary (default 128)
  * @param adversarySteps  steps of the adversary alone on fixed codes before each encoder step (default 1)
+ * @param censoring       {@code reversal} (default: the minimax game through gradient reversal) or
+ *                        {@code confusion} (the encoder pushes the adversary's guess towards 1/2; needs
+ *                        {@code adversarySteps >= 1})
  */
 public record CensoredRepresentationParameters(Integer channels, Integer latentDim, Double learningRate,
-    String attribute, Double threshold, Double adversaryWeight, Integer adversaryHidden, Integer adversarySteps)
-    implements Parameters {
+    String attribute, Double threshold, Double adversaryWeight, Integer adversaryHidden, Integer adversarySteps,
+    String censoring) implements Parameters {
+
+  /** The ways {@code censoring} may name. */
+  static final List<String> CENSORING = List.of("reversal", "confusion");
 
   /** Fills in defaults for absent fields. */
   public CensoredRepresentationParameters {
@@ -32,6 +39,7 @@ public record CensoredRepresentationParameters(Integer channels, Integer latentD
     adversaryWeight = adversaryWeight == null ? 1.0 : adversaryWeight;
     adversaryHidden = adversaryHidden == null ? 128 : adversaryHidden;
     adversarySteps = adversarySteps == null ? 1 : adversarySteps;
+    censoring = censoring == null ? "reversal" : censoring;
   }
 
   @Override
@@ -43,6 +51,14 @@ public record CensoredRepresentationParameters(Integer channels, Integer latentD
     Checks.nonNegative(problems, "adversaryWeight", adversaryWeight);
     Checks.atLeast(problems, "adversaryHidden", adversaryHidden, 1);
     Checks.atLeast(problems, "adversarySteps", adversarySteps, 0);
+    problems.require(CENSORING.contains(censoring), "censoring", censoring, "must be one of " + CENSORING);
+    problems.require(!confusion() || adversarySteps >= 1, "adversarySteps", adversarySteps,
+        "must be >= 1 with censoring: confusion (the adversary learns only in its own steps)");
+  }
+
+  /** Whether the encoder confuses the adversary rather than playing the minimax game. */
+  boolean confusion() {
+    return censoring.equals("confusion");
   }
 
   SensitiveAttribute sensitiveAttribute() {

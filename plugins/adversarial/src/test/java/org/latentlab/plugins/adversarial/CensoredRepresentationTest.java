@@ -36,7 +36,7 @@ class CensoredRepresentationTest {
   @ValueSource(strings = {"djl", "tensorflow"})
   void learnsTheClassesAgainstItsAdversary(String backend) {
     ParameterStore store = new ParameterStore(9);
-    Model model = model(store, new CensoredRepresentationParameters(8, 16, 3e-3, null, null, 1.0, 16, 1));
+    Model model = model(store, new CensoredRepresentationParameters(8, 16, 3e-3, null, null, 1.0, 16, 1, null));
     try (ComputeSession session = Backends.get(backend).open(store, 9)) {
       Map<String, List<Map<String, Float>>> losses = ModelTraining.train(session, model, TRAIN, 30, 32, 9);
       List<Map<String, Float>> main = losses.get(CensoredRepresentation.STEP);
@@ -53,7 +53,7 @@ class CensoredRepresentationTest {
   @Test
   void prepareBatchAddsEachImagesAttributeByIndex() {
     Model model = model(new ParameterStore(10), new CensoredRepresentationParameters(8, 16, null, null, null, null,
-        16, 0));
+        16, 0, null));
     int[] expected = new SensitiveAttribute("background-luminance", 0.5).values(TRAIN);
     int[] idx = {5, 0, 17};
     Map<String, HostTensor> prepared = model.prepareBatch(CensoredRepresentation.STEP, ToyData.batch(TRAIN, 3),
@@ -70,7 +70,7 @@ class CensoredRepresentationTest {
     ImageSet grey = ToyData.squares(8, 1);
     ImageSet plain = new ImageSet(grey.pixels(), grey.labels(), 1, ToyData.SIDE, ToyData.SIDE);
     assertThatThrownBy(() -> new CensoredRepresentationProvider().create(
-        new CensoredRepresentationParameters(null, null, null, null, null, null, null, null),
+        new CensoredRepresentationParameters(null, null, null, null, null, null, null, null, null),
         new ModelContext(Scope.root(store), ToyData.shape(1), plain, 1)))
         .hasMessageStartingWith("model.attribute: attribute 'background-luminance' needs the factors");
   }

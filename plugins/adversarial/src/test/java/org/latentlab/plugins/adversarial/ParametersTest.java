@@ -34,7 +34,7 @@ class ParametersTest {
         new FgsmTrainingParameters(null, null, null, null, null),
         new PgdTrainingParameters(null, null, null, null, null, null, null, null),
         new DannParameters(null, null, null, null, null, null, null),
-        new CensoredRepresentationParameters(null, null, null, null, null, null, null, null),
+        new CensoredRepresentationParameters(null, null, null, null, null, null, null, null, null),
         new AdversarialRobustnessParameters(null, null, null, null, null, null, null, null, null),
         new AttributeProbeParameters(null, null, null, null, null, null, null));
     assertThat(defaults).allSatisfy(p -> assertThat(fields(p)).isEmpty());
@@ -43,7 +43,7 @@ class ParametersTest {
     assertThat(defaults.get(2)).isEqualTo(new PgdTrainingParameters(32, 128, 1e-3, 0.1, 10, 2.5, true, 0.0));
     assertThat(defaults.get(3)).isEqualTo(new DannParameters(32, 128, 1e-3, 1.0, "ganin", 128, 1));
     assertThat(defaults.get(4)).isEqualTo(new CensoredRepresentationParameters(32, 128, 1e-3,
-        "background-luminance", 0.5, 1.0, 128, 1));
+        "background-luminance", 0.5, 1.0, 128, 1, "reversal"));
     assertThat(defaults.get(5)).isEqualTo(new AdversarialRobustnessParameters(List.of(0.02, 0.05, 0.1, 0.15, 0.2, 0.3),
         List.of("fgsm", "pgd"), 20, 2.5, true, 2000, 500, 8, 0.1));
     assertThat(defaults.get(6)).isEqualTo(new AttributeProbeParameters("background-luminance", 0.5, 128, 30, 128, 1e-3,
@@ -59,7 +59,11 @@ class ParametersTest {
     assertThat(fields(new DannParameters(null, null, 20.0, -1.0, "linear", 0, -1)))
         .containsExactly("learningRate", "domainWeight", "schedule", "domainHidden", "domainSteps");
     assertThat(fields(new CensoredRepresentationParameters(null, null, null, " ", Double.NaN, Double.POSITIVE_INFINITY,
-        0, -1))).containsExactly("attribute", "threshold", "adversaryWeight", "adversaryHidden", "adversarySteps");
+        0, -1, "blind"))).containsExactly("attribute", "threshold", "adversaryWeight", "adversaryHidden", "adversarySteps",
+        "censoring");
+    assertThat(message(new CensoredRepresentationParameters(null, null, null, null, null, null, null, 0, "confusion")))
+        .isEqualTo("adversarySteps must be >= 1 with censoring: confusion (the adversary learns only in its own steps)"
+            + " (was 0)");
     assertThat(fields(new AdversarialRobustnessParameters(List.of(0.1, 2.0), List.of("cw"), 0, 0.0, null, 0, 0, -1,
         0.3))).containsExactly("epsilons", "attacks", "pgdSteps", "relativeStepSize", "images", "batchSize", "examples",
         "exampleEpsilon");
