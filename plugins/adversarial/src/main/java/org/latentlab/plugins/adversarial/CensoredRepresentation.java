@@ -24,14 +24,22 @@ import org.latentlab.api.train.TrainingStep;
 
 /**
  * A representation censored of a sensitive attribute with an adversary (Edwards &amp; Storkey, "Censoring
- * Representations with an Adversary", ICLR 2016). An encoder {@code E} ({@link ClassifierNetwork}'s) maps an
- * image to a code {@code z} that a linear head classifies (the digit), while an adversary {@code A} (an MLP)
- * predicts the binary attribute {@code s} ({@link SensitiveAttribute}) from {@code z}. The game
- * {@code min_{E, head} max_A  CE(head(z), y) - alpha BCE(A(z), s)} is played with a {@link GradientReversal}
- * layer of coefficient {@code alpha} between the code and the adversary, so one minimisation of
- * {@code CE + BCE} trains the adversary to predict {@code s} and the encoder to defeat it; before each such step
- * the adversary alone takes {@code adversarySteps} steps on fixed codes, so the encoder always faces a
- * well-fitted adversary (the paper alternates the players). {@code alpha = 0} is the unconstrained encoder.
+ * Representations with an Adversary", ICLR 2016). An encoder {@code E} ({@link ClassifierNetwork}'s, with the
+ * colour block and batch normalisation) maps an image to a code {@code z} that a linear head classifies (the
+ * digit), while an adversary {@code A} (an MLP) predicts the binary attribute {@code s}
+ * ({@link SensitiveAttribute}) from {@code z}. Before every encoder step the adversary alone takes
+ * {@code adversarySteps} steps on fixed codes ({@code min_A BCE(A(z), s)}), so the encoder always faces a
+ * well-fitted adversary; the encoder step is then one of:
+ * <ul>
+ *   <li>{@code reversal}: the paper's game {@code min_{E, head} max_A CE(head(z), y) - alpha BCE(A(z), s)} in one
+ *       minimisation of {@code CE + BCE(A(R(z)), s)} through a {@link GradientReversal} layer {@code R} of
+ *       coefficient {@code alpha};</li>
+ *   <li>{@code confusion}: {@code min_{E, head} CE(head(z), y) + alpha BCE(A(z), 1/2)}, the encoder pushing the
+ *       adversary's guess towards one half rather than towards the wrong answer (the confusion loss of Tzeng et
+ *       al. 2015), the adversary fixed in this step. A wrong but confident adversary still tells a fresh probe the
+ *       attribute; an unsure one does not.</li>
+ * </ul>
+ * {@code alpha = 0} is the unconstrained encoder.
  */
 final class CensoredRepresentation implements Model {
   static final String STEP = "encoder";

@@ -14,13 +14,13 @@ import org.latentlab.api.spi.Problems;
  * @param attribute       the sensitive attribute ({@link SensitiveAttribute}): {@code background-luminance}
  *                        (default) or the name of a factor of the data set
  * @param threshold       the attribute is 1 above it (default 0.5)
- * @param adversaryWeight {@code alpha}, the reversal coefficient: how hard the encoder works against the
- *                        adversary (default 1; 0: the unconstrained encoder)
+ * @param adversaryWeight {@code alpha}: how hard the encoder works against the adversary, the reversal
+ *                        coefficient or the confusion term's weight (default 3; 0: the unconstrained encoder)
  * @param adversaryHidden hidden units of the adversary (default 128)
- * @param adversarySteps  steps of the adversary alone on fixed codes before each encoder step (default 1)
- * @param censoring       {@code reversal} (default: the minimax game through gradient reversal) or
- *                        {@code confusion} (the encoder pushes the adversary's guess towards 1/2; needs
- *                        {@code adversarySteps >= 1})
+ * @param adversarySteps  steps of the adversary alone on fixed codes before each encoder step (default 5)
+ * @param censoring       {@code confusion} (default: the encoder pushes the adversary's guess towards 1/2;
+ *                        needs {@code adversarySteps >= 1}) or {@code reversal} (the paper's minimax game through
+ *                        gradient reversal; a fresh probe found more of the attribute after it)
  */
 public record CensoredRepresentationParameters(Integer channels, Integer latentDim, Double learningRate,
     String attribute, Double threshold, Double adversaryWeight, Integer adversaryHidden, Integer adversarySteps,
@@ -36,10 +36,10 @@ public record CensoredRepresentationParameters(Integer channels, Integer latentD
     learningRate = learningRate == null ? 1e-3 : learningRate;
     attribute = attribute == null ? SensitiveAttribute.BACKGROUND_LUMINANCE : attribute;
     threshold = threshold == null ? 0.5 : threshold;
-    adversaryWeight = adversaryWeight == null ? 1.0 : adversaryWeight;
+    adversaryWeight = adversaryWeight == null ? 3.0 : adversaryWeight;
     adversaryHidden = adversaryHidden == null ? 128 : adversaryHidden;
-    adversarySteps = adversarySteps == null ? 1 : adversarySteps;
-    censoring = censoring == null ? "reversal" : censoring;
+    adversarySteps = adversarySteps == null ? 5 : adversarySteps;
+    censoring = censoring == null ? "confusion" : censoring;
   }
 
   @Override

@@ -38,7 +38,7 @@ public final class CensoredRepresentationProvider implements ModelProvider<Censo
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("model.attribute: " + e.getMessage(), e);
     }
-    ClassifierNetwork network = ClassifierNetwork.forDomainShift(context.scope(), context.data(), p.channels(),
+    ClassifierNetwork network = ClassifierNetwork.withColourBlock(context.scope(), context.data(), p.channels(),
         p.latentDim());
     return new CensoredRepresentation(network, context.scope().child(CensoredRepresentation.ADVERSARY_SCOPE), p,
         attribute);

@@ -25,11 +25,12 @@ import org.latentlab.api.train.InferenceFunction;
  * of the scope it is built in. It offers {@code classify} ({@code x -> logits}) and {@code encode}
  * ({@code x -> z}, the code).
  *
- * <p>The variant {@link #forDomainShift} puts a colour block in front (each image's channels centred on their
+ * <p>The variant {@link #withColourBlock} puts a colour block in front (each image's channels centred on their
  * means and the image scaled to unit root-mean-square, then two 1x1 convolutions, 3 -> 32 -> 16 with ReLUs,
- * mixing the colours of each pixel) and batch normalisation after every convolution and the code: what lets
- * domain-adversarial training find colour-invariant features (and keeps the reversed gradient from blowing up
- * the features).
+ * mixing the colours of each pixel) and batch normalisation after every convolution and the code, for the models
+ * whose encoder plays against an adversary on colour images (DANN, the censored representation): the colour
+ * block can learn colour-invariant features, and batch normalisation keeps the adversary's gradient from blowing
+ * up the features (without it both diverged).
  */
 final class ClassifierNetwork {
   static final String ENCODER = "encoder";
@@ -54,16 +55,16 @@ final class ClassifierNetwork {
   }
 
   /** The network with the colour block and batch normalisation, a ReLU code of {@code codeDim} units. */
-  static ClassifierNetwork forDomainShift(Scope scope, DataShape data, int channels, int codeDim) {
+  static ClassifierNetwork withColourBlock(Scope scope, DataShape data, int channels, int codeDim) {
     return build(scope, data, channels, codeDim, false, true);
   }
 
   private static ClassifierNetwork build(Scope scope, DataShape data, int channels, int codeDim, boolean linearCode,
-      boolean domainShift) {
+      boolean colourBlock) {
     Scope enc = scope.child(ENCODER);
     List<Layer> layers = new ArrayList<>();
     int in = data.channels();
-    if (domainShift) {
+    if (colourBlock) {
       layers.add(ClassifierNetwork::standardise);
       layers.add(new Conv2d(enc.child("mix1"), in, MIX_HIDDEN, 1, 1, 0));
       layers.add(Activation.relu());
@@ -80,12 +81,12 @@ final class ClassifierNetwork {
           + " are too small for two stride-2 convolutions");
     }
     layers.add(first);
-    addNormalised(layers, domainShift, enc.child("bn1"), channels, Activation.relu());
+    addNormalised(layers, colourBlock, enc.child("bn1"), channels, Activation.relu());
     layers.add(second);
-    addNormalised(layers, domainShift, enc.child("bn2"), 2 * channels, Activation.relu());
+    addNormalised(layers, colourBlock, enc.child("bn2"), 2 * channels, Activation.relu());
     layers.add(Reshape.flatten());
     layers.add(new Dense(enc.child("code"), 2 * channels * h * w, codeDim));
-    addNormalised(layers, domainShift, enc.child("bn3"), codeDim, linearCode ? Activation.identity() : Activation.relu());
+    addNormalised(layers, colourBlock, enc.child("bn3"), codeDim, linearCode ? Activation.identity() : Activation.relu());
     return new ClassifierNetwork(new Sequential(layers), new Dense(scope.child(HEAD), codeDim, data.numClasses()));
   }
 

@@ -25,7 +25,7 @@ public final class DannProvider implements ModelProvider<DannParameters> {
 
   @Override
   public Model create(DannParameters p, ModelContext context) {
-    ClassifierNetwork network = ClassifierNetwork.forDomainShift(context.scope(), context.data(), p.channels(),
+    ClassifierNetwork network = ClassifierNetwork.withColourBlock(context.scope(), context.data(), p.channels(),
         p.latentDim());
     return new Dann(network, context.scope().child(Dann.DOMAIN_SCOPE), p);
   }

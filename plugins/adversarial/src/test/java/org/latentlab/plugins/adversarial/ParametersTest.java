@@ -43,7 +43,7 @@ class ParametersTest {
     assertThat(defaults.get(2)).isEqualTo(new PgdTrainingParameters(32, 128, 1e-3, 0.1, 10, 2.5, true, 0.0));
     assertThat(defaults.get(3)).isEqualTo(new DannParameters(32, 128, 1e-3, 1.0, "ganin", 128, 1));
     assertThat(defaults.get(4)).isEqualTo(new CensoredRepresentationParameters(32, 128, 1e-3,
-        "background-luminance", 0.5, 1.0, 128, 1, "reversal"));
+        "background-luminance", 0.5, 3.0, 128, 5, "confusion"));
     assertThat(defaults.get(5)).isEqualTo(new AdversarialRobustnessParameters(List.of(0.02, 0.05, 0.1, 0.15, 0.2, 0.3),
         List.of("fgsm", "pgd"), 20, 2.5, true, 2000, 500, 8, 0.1));
     assertThat(defaults.get(6)).isEqualTo(new AttributeProbeParameters("background-luminance", 0.5, 128, 30, 128, 1e-3,
