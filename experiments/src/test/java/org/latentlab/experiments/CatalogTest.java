@@ -68,7 +68,7 @@ class CatalogTest {
     }
     doc.remove("sweep");
     ObjectNode dataset = (ObjectNode) doc.get("dataset");
-    if (List.of("mnist-10k", "shapes", "colour-digits").contains(dataset.get("type").asText())) {
+    if (List.of("mnist-10k", "shapes", "colour-digits", "digit-domains").contains(dataset.get("type").asText())) {
       dataset.put("trainSize", 512).put("testSize", 256);
     }
     ObjectNode training = doc.has("training") ? (ObjectNode) doc.get("training") : doc.putObject("training");
@@ -80,6 +80,8 @@ class CatalogTest {
         case "style-mixing" -> ((ObjectNode) evaluator).put("pairs", 50).put("classifierEpochs", 1);
         case "disentanglement" -> ((ObjectNode) evaluator).put("trainVotes", 200).put("evalVotes", 100);
         case "info-codes" -> ((ObjectNode) evaluator).put("samplesPerCategory", 20).put("classifierEpochs", 1);
+        case "adversarial-robustness" -> ((ObjectNode) evaluator).put("images", 64).put("pgdSteps", 2);
+        case "attribute-probe" -> ((ObjectNode) evaluator).put("epochs", 1);
         default -> { }
       }
     }

@@ -28,6 +28,7 @@ import org.latentlab.api.nn.Conv2d;
 import org.latentlab.api.nn.ConvTranspose2d;
 import org.latentlab.api.nn.Activation;
 import org.latentlab.api.nn.Dense;
+import org.latentlab.api.nn.GradientReversal;
 import org.latentlab.api.nn.Sequential;
 import org.latentlab.api.ops.MathOps;
 import org.latentlab.api.ops.Ops;
@@ -529,6 +530,28 @@ public abstract class BackendConformanceSuite {
         HostTensor after = session.compile((o, in) -> Map.of("y", bn.apply(o, in.get("x")))).apply(Map.of("x", x)).get("y");
         assertClose(after, ReferenceOps.batchNorm(x, runningMean, runningVar, gamma, beta, 1e-5), 1e-4);
       }
+    }
+
+    /**
+     * Gradient reversal (Ganin &amp; Lempitsky 2015) inside a training step: the forward value is {@code x}
+     * exactly, and the gradient reaching {@code x} through it is {@code -lambda} times the one above it, for a
+     * constant {@code lambda} and for one given as a tensor.
+     */
+    @Test
+    void gradientReversalKeepsTheValueAndFlipsAndScalesTheGradient() {
+      HostTensor x = random(21, -1, 1, 2, 3);
+      HostTensor w = random(22, 0.5f, 1.5f, 2, 3);
+      assertThat(h.eval1((o, v) -> new GradientReversal(0.7f).apply(o, v), x).data()).containsExactly(x.data());
+      BiFunction<Ops, List<Tensor>, Tensor> plain = (o, v) -> o.math().sum(o.math().mul(v.get(0), o.constant(w)));
+      HostTensor g = h.gradients(plain, x).get(0);
+      for (float lambda : new float[] {1f, 0.25f}) {
+        HostTensor reversed = h.gradients((o, v) -> plain.apply(o, List.of(new GradientReversal(lambda).apply(o, v.get(0)))),
+            x).get(0);
+        assertClose(reversed, map(g, v -> -lambda * v), 1e-5);
+      }
+      HostTensor byTensor = h.gradients((o, v) -> plain.apply(o,
+          List.of(GradientReversal.apply(o, v.get(0), o.constant(t(s(), 0.5f))))), x).get(0);
+      assertClose(byTensor, map(g, v -> -0.5 * v), 1e-5);
     }
 
     private HostTensor run(ParameterStore store, BiFunction<Ops, Tensor, Tensor> f, HostTensor x) {

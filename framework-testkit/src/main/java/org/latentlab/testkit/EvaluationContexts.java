@@ -1,19 +1,24 @@
 package org.latentlab.testkit;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.spi.Backend;
 import org.latentlab.api.spi.EvaluationContext;
+import org.latentlab.api.spi.Model;
 import org.latentlab.api.spi.Progress;
 import org.latentlab.api.train.CompiledFunction;
+import org.latentlab.api.train.ComputeSession;
+import org.latentlab.api.train.InferenceFunction;
 
 /**
- * Evaluation contexts for evaluator tests, without a trained model or a run: the data set, the model
- * functions the test supplies (plain Java lambdas are fine), a seed, and optionally a backend for
- * evaluators that train auxiliary models.
+ * Evaluation contexts for evaluator tests, without a run: the data set, the model functions the test
+ * supplies (plain Java lambdas are fine) or a real model in a session ({@link #ofModel}), a seed, and
+ * optionally a backend for evaluators that train auxiliary models.
  */
 public final class EvaluationContexts {
   private EvaluationContexts() {}
@@ -63,6 +68,60 @@ public final class EvaluationContexts {
           throw new IllegalStateException("this test context has no backend; pass one to EvaluationContexts.of");
         }
         return backend;
+      }
+
+      @Override
+      public long seed() {
+        return seed;
+      }
+
+      @Override
+      public Progress progress() {
+        return Progress.none();
+      }
+    };
+  }
+
+  /**
+   * A context over a real model in {@code session} (e.g. trained with {@link ModelTraining}): its functions
+   * are compiled against the session on first use, and {@link EvaluationContext#derivedFunction} works as in
+   * a run (input gradients through the model); {@code backend} (may be {@code null}) serves auxiliary fits.
+   */
+  public static EvaluationContext ofModel(Dataset dataset, Model model, ComputeSession session, long seed,
+      Backend backend) {
+    Map<String, CompiledFunction> compiled = new HashMap<>();
+    EvaluationContext base = of(dataset, Map.of(), seed, backend);
+    return new EvaluationContext() {
+      @Override
+      public Dataset dataset() {
+        return dataset;
+      }
+
+      @Override
+      public synchronized Optional<CompiledFunction> function(String name) {
+        InferenceFunction f = model.functions().get(name);
+        return f == null ? Optional.empty() : Optional.of(compiled.computeIfAbsent(name, n -> session.compile(f)));
+      }
+
+      @Override
+      public Optional<CompiledFunction> derivedFunction(String name, UnaryOperator<InferenceFunction> derive) {
+        InferenceFunction f = model.functions().get(name);
+        return f == null ? Optional.empty() : Optional.of(session.compile(derive.apply(f)));
+      }
+
+      @Override
+      public Optional<CompiledFunction> untrainedFunction(String name) {
+        return Optional.empty();
+      }
+
+      @Override
+      public OptionalInt noiseSize() {
+        return model.noiseSize();
+      }
+
+      @Override
+      public Backend backend() {
+        return base.backend();
       }
 
       @Override

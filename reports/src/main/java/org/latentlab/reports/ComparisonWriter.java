@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * One self-contained HTML page putting runs side by side: a metric table (mean ± standard deviation
- * over the runs of a group), the loss curves of every run overlaid per training step, and each run's
- * sample grid next to the others. Each argument is a run folder (one group of one run) or a sweep
+ * over the runs of a group), the loss curves of every run overlaid per training step, each evaluator chart
+ * (e.g. a robustness curve) of every group's first run next to the others, and each run's sample grid
+ * next to the others. Each argument is a run folder (one group of one run) or a sweep
  * folder (one group per grid point, its seeds the group's runs). With a {@link Ranking}, the page opens
  * with the groups ranked by one metric's mean.
  */
@@ -70,6 +71,7 @@ public final class ComparisonWriter {
     }
     metrics(html, groups, values);
     curves(html, groups);
+    evaluationCharts(html, groups);
     samples(html, groups);
     html.append("</body></html>\n");
     if (target.toAbsolutePath().getParent() != null) {
@@ -204,6 +206,41 @@ public final class ComparisonWriter {
       html.append("<figure>").append(Html.img(chart.png(), "loss of step " + chart.step(), "chart"))
           .append("<figcaption>").append(Html.esc(chart.step())).append(": objective of every run</figcaption></figure>");
     }
+  }
+
+  /**
+   * The charts evaluators drew ({@code evaluations.json} figures of kind {@code chart}), one row per chart with
+   * the first run of every group that has it side by side; nothing when no run has a chart.
+   */
+  private static void evaluationCharts(StringBuilder html, List<Group> groups) throws IOException {
+    Map<String, String> titles = new LinkedHashMap<>();
+    Map<String, List<String>> figures = new LinkedHashMap<>();
+    for (Group g : groups) {
+      Path run = g.runs().get(0);
+      Path evaluations = run.resolve("evaluations.json");
+      if (!Files.isRegularFile(evaluations)) {
+        continue;
+      }
+      for (JsonNode evaluation : JSON.readTree(evaluations.toFile())) {
+        for (JsonNode figure : evaluation.path("figures")) {
+          Path png = run.resolve(figure.path("file").asText());
+          if (figure.path("kind").asText().equals("chart") && Files.isRegularFile(png)) {
+            String file = figure.path("file").asText();
+            titles.putIfAbsent(file, figure.path("title").asText());
+            figures.computeIfAbsent(file, k -> new ArrayList<>()).add("<figure>"
+                + Html.img(Files.readAllBytes(png), figure.path("title").asText() + " of " + g.label(), "chart")
+                + "<figcaption>" + Html.esc(g.label() + (g.runs().size() == 1 ? "" : " " + run.getFileName()))
+                + "</figcaption></figure>");
+          }
+        }
+      }
+    }
+    if (figures.isEmpty()) {
+      return;
+    }
+    html.append("<h2>Evaluation charts</h2>");
+    figures.forEach((file, row) -> html.append("<h3>").append(Html.esc(titles.get(file))).append("</h3><div class=\"side\">")
+        .append(String.join("", row)).append("</div>"));
   }
 
   private static void samples(StringBuilder html, List<Group> groups) throws IOException {

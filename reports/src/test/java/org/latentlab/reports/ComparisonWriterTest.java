@@ -70,6 +70,24 @@ class ComparisonWriterTest {
   }
 
   @Test
+  void evaluatorChartsOfEachGroupsFirstRunStandSideBySide() throws Exception {
+    Path sweep = dir.resolve("adv/sweep-20261128-100000");
+    for (String point : List.of("standard", "pgd")) {
+      Path run = run(sweep.resolve(point + "/a-s1"), 0.9);
+      run(sweep.resolve(point + "/b-s2"), 0.8);
+      ImageGrids.writePng(ImageGridsTest.grayGrid(), run.resolve("figures/robustness-curve.png"));
+      Files.writeString(run.resolve("evaluations.json"), "[{\"evaluator\":\"adversarial-robustness\",\"figures\":["
+          + "{\"name\":\"robustness-curve\",\"title\":\"Accuracy against epsilon\","
+          + "\"file\":\"figures/robustness-curve.png\",\"kind\":\"chart\"}]}]");
+    }
+    String html = Files.readString(ComparisonWriter.write(List.of(sweep), dir.resolve("charts.html")));
+    String charts = html.substring(html.indexOf("<h2>Evaluation charts</h2>"), html.indexOf("<h2>Samples</h2>"));
+    assertThat(charts).contains("<h3>Accuracy against epsilon</h3>")
+        .containsSubsequence("sweep-20261128-100000/pgd a-s1", "sweep-20261128-100000/standard a-s1");
+    assertThat(charts.split("data:image/png;base64,", -1)).as("one chart per group").hasSize(1 + 2);
+  }
+
+  @Test
   void aFolderWithoutRunsIsAClearError() throws IOException {
     Path empty = Files.createDirectories(dir.resolve("empty"));
     assertThatThrownBy(() -> ComparisonWriter.write(List.of(empty), dir.resolve("c.html")))

@@ -37,9 +37,21 @@ public final class BatchSampler {
 
   /** The next batch, starting a new epoch (and shuffle) when the current one is used up. */
   public Map<String, HostTensor> next() {
+    return batch(nextIndices());
+  }
+
+  /**
+   * Where the images of the next batch are in the split, in batch order (what {@link #next()} would
+   * assemble), starting a new epoch when the current one is used up; {@link #batch} assembles them.
+   */
+  public int[] nextIndices() {
     int start = advance();
-    int[] idx = Arrays.copyOfRange(order, start, start + batchSize);
-    return Map.of("x", images.images(idx), "y", images.labelTensor(idx));
+    return Arrays.copyOfRange(order, start, start + batchSize);
+  }
+
+  /** The batch of the images at {@code indices}: {@code x} and {@code y}. */
+  public Map<String, HostTensor> batch(int[] indices) {
+    return Map.of("x", images.images(indices), "y", images.labelTensor(indices));
   }
 
   /** Moves past {@code count} batches without assembling them, as a resumed run must. */

@@ -34,6 +34,7 @@ import org.latentlab.api.spi.ResultTable;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CheckpointFormat;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.api.train.SessionFunctions;
 import org.latentlab.api.train.Trainer;
 import org.latentlab.experiments.descriptor.Experiment;
 import org.latentlab.experiments.descriptor.Section;
@@ -139,7 +140,7 @@ public final class ExperimentRunner {
       long startAfter = restore == null ? 0 : restore.apply(new Resumption(session, checkpoints));
       try (MetricsLog log = new MetricsLog(dir.resolve("metrics.jsonl"))) {
         Snapshots snapshots = Snapshots.of(dir);
-        new TrainingLoop(trainer, model, data.train(), experiment.training(), experiment.seed(), log,
+        new TrainingLoop(trainer, new SessionFunctions(session), model, data.train(), experiment.training(), experiment.seed(), log,
             progress, checkpoints, it -> snapshots.save(it, session)).run(startAfter);
         CheckpointFormat.write(dir.resolve("checkpoints").resolve("final.ckpt"), session.readState());
         writeSamples(dir, model, session, data.test());

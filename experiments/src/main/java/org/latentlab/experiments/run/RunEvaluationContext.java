@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.params.ParameterKind;
 import org.latentlab.api.params.Scope;
@@ -22,6 +23,7 @@ import org.latentlab.api.spi.Progress;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.api.train.InferenceFunction;
 
 /**
  * The evaluation context of one run: the trained model's functions, compiled on first use, an
@@ -83,6 +85,13 @@ final class RunEvaluationContext implements EvaluationContext, AutoCloseable {
       untrained = twinFactory.apply(NOTHING);
     }
     return compile(untrained, compiledUntrained, name);
+  }
+
+  /** {@inheritDoc} Compiled anew on every call, against the trained model's session. */
+  @Override
+  public Optional<CompiledFunction> derivedFunction(String name, UnaryOperator<InferenceFunction> derive) {
+    InferenceFunction base = trained.model().functions().get(name);
+    return base == null ? Optional.empty() : Optional.of(trained.session().compile(derive.apply(base)));
   }
 
   private static Optional<CompiledFunction> compile(LiveModel live, Map<String, CompiledFunction> cache, String name) {

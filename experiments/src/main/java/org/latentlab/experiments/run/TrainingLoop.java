@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.latentlab.api.data.ImageSet;
 import org.latentlab.api.params.RandomStreams;
+import org.latentlab.api.spi.BatchContext;
 import org.latentlab.api.spi.Model;
 import org.latentlab.api.spi.Progress;
+import org.latentlab.api.train.SessionFunctions;
 import org.latentlab.api.train.Trainer;
 import org.latentlab.api.train.TrainingProgram;
 import org.latentlab.api.train.TrainingStep;
@@ -17,10 +19,11 @@ import org.latentlab.experiments.descriptor.TrainingBudget;
 
 /**
  * Runs a training program for a budget: each iteration runs every step (its repeat count times) on
- * fresh batches from a {@link BatchSampler} over the training split, logs mean losses every
- * {@code logEvery} iterations, shows progress, checkpoints every {@code checkpointEvery} iterations,
- * keeps a snapshot of the model every {@code snapshotEvery} iterations (and before the first and after the
- * last when snapshots are on), and stops on a non-finite loss.
+ * fresh batches from a {@link BatchSampler} over the training split, each prepared by the model with a
+ * {@link BatchContext} (a random stream, the step's number, the images' indices, the model's functions at
+ * the current weights); logs mean losses every {@code logEvery} iterations, shows progress, checkpoints
+ * every {@code checkpointEvery} iterations, keeps a snapshot of the model every {@code snapshotEvery}
+ * iterations (and before the first and after the last when snapshots are on), and stops on a non-finite loss.
  */
 final class TrainingLoop {
   /** Keeps the batch-preparation streams apart from the backend's per-step streams of the same seed. */
@@ -37,6 +40,7 @@ final class TrainingLoop {
   private final BatchSampler batches;
   private final Checkpoints checkpoints;
   private final SnapshotSink snapshots;
+  private final SessionFunctions functions;
 
   /** Keeps a snapshot of the model after an iteration (0: before training). */
   @FunctionalInterface
@@ -44,8 +48,13 @@ final class TrainingLoop {
     void save(long iteration) throws IOException;
   }
 
-  TrainingLoop(Trainer trainer, Model model, ImageSet train, TrainingBudget budget, long seed,
-      MetricsLog log, Progress progress, Checkpoints checkpoints, SnapshotSink snapshots) {
+  /**
+   * @param functions the model's inference functions compiled against the training session, handed to
+   *                  {@link Model#prepareBatch(String, Map, BatchContext)} with every step
+   */
+  TrainingLoop(Trainer trainer, SessionFunctions functions, Model model, ImageSet train, TrainingBudget budget,
+      long seed, MetricsLog log, Progress progress, Checkpoints checkpoints, SnapshotSink snapshots) {
+    this.functions = functions;
     this.checkpoints = checkpoints;
     this.snapshots = snapshots;
     this.model = model;
@@ -97,7 +106,10 @@ final class TrainingLoop {
       for (int s = 0; s < steps.size(); s++) {
         String name = steps.get(s).name();
         for (int r = 0; r < program.repeats().get(s); r++) {
-          Map<String, Float> losses = trainer.step(name, model.prepareBatch(name, batches.next(), stepRandom()));
+          int[] indices = batches.nextIndices();
+          BatchContext context = new BatchContext(stepRandom(), trainer.stepsRun() + 1, total * stepsPerIteration(),
+              indices, functions);
+          Map<String, Float> losses = trainer.step(name, model.prepareBatch(name, batches.batch(indices), context));
           Map<String, Double> acc = sums.computeIfAbsent(name, k -> new LinkedHashMap<>());
           for (Map.Entry<String, Float> e : losses.entrySet()) {
             if (!Float.isFinite(e.getValue())) {
@@ -134,7 +146,7 @@ final class TrainingLoop {
     progress.finish();
   }
 
-  /** The generator {@link Model#prepareBatch} draws from in the next step: seeded by the run's seed and the step's number. */
+  /** The generator {@link Model#prepareBatch(String, Map, BatchContext)} draws from in the next step: seeded by the run's seed and the step's number. */
   private SplittableRandom stepRandom() {
     return new SplittableRandom(RandomStreams.mix(seed ^ PREPARE_STREAM, trainer.stepsRun() + 1));
   }

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 import org.latentlab.api.data.Dataset;
 import org.latentlab.api.params.Scope;
 import org.latentlab.api.train.CompiledFunction;
+import org.latentlab.api.train.InferenceFunction;
 
 /**
  * What an evaluator sees: the data, the trained model's compiled functions, the backend (to train
@@ -34,6 +36,18 @@ public interface EvaluationContext {
    * opened. Empty where the context cannot rebuild the model.
    */
   default Optional<FineTuning> fineTuning(boolean trainedWeights, Consumer<Scope> declare) {
+    return Optional.empty();
+  }
+
+  /**
+   * A function made from the trained model's inference function {@code name} by {@code derive}, compiled
+   * against the trained weights: the way to take input gradients through the model (Capability
+   * {@code input-gradients}), e.g. {@code x, y -> d CE(classify(x), y) / dx} for adversarial examples, or to
+   * put a head of the evaluator's own on the model's encoder. Empty when the model has no function
+   * {@code name}, or when the context cannot compile against the model (the default: e.g. a test context
+   * holding plain Java functions).
+   */
+  default Optional<CompiledFunction> derivedFunction(String name, UnaryOperator<InferenceFunction> derive) {
     return Optional.empty();
   }
 

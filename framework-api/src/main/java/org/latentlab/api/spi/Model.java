@@ -108,6 +108,19 @@ public interface Model {
   }
 
   /**
+   * The batch step {@code stepName} trains on, as {@link #prepareBatch(String, Map, SplittableRandom)},
+   * for a model that needs more of the run than a random stream: the step's number and the budget's total
+   * (a schedule), the batch images' places in the training split, and its own inference functions compiled
+   * against the training session at the current weights ({@link BatchContext#functions()}), e.g. to attack
+   * the classifier being trained and train it on the adversarial examples (Madry et al. 2018) on every
+   * backend, with no gradient taken inside the step's loss. The runner calls this one; by default it calls
+   * {@link #prepareBatch(String, Map, SplittableRandom)} with {@code context.random()}.
+   */
+  default Map<String, HostTensor> prepareBatch(String stepName, Map<String, HostTensor> batch, BatchContext context) {
+    return prepareBatch(stepName, batch, context.random());
+  }
+
+  /**
    * The size {@code d} of the noise {@code z [n, d]} that {@link Functions#GENERATE} and
    * {@link Functions#GENERATE_CONDITIONAL} take; empty (the default) when the model offers neither.
    */

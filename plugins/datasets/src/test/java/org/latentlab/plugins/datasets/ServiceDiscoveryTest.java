@@ -21,7 +21,7 @@ class ServiceDiscoveryTest {
   void classPathFindsEveryProvider() {
     List<String> ids = ServiceLoader.load(DatasetProvider.class).stream()
         .map(p -> p.get().id()).toList();
-    assertThat(ids).contains("mnist-10k", "idx", "shapes", "colour-digits", "cifar10", "image-folder");
+    assertThat(ids).contains("mnist-10k", "idx", "shapes", "colour-digits", "digit-domains", "cifar10", "image-folder");
   }
 
   /** Resolves this module and the API in a fresh layer, as the launcher does, and loads MNIST-10k there. */
@@ -36,7 +36,7 @@ class ServiceDiscoveryTest {
 
     assertThat(ServiceLoader.load(layer, spi).stream().map(p -> p.type().getSimpleName()).toList()).containsExactly(
         "Mnist10kDatasetProvider", "IdxDatasetProvider", "ShapesDatasetProvider", "ColourDigitsDatasetProvider",
-        "CifarDatasetProvider", "ImageFolderDatasetProvider");
+        "DigitDomainsDatasetProvider", "CifarDatasetProvider", "ImageFolderDatasetProvider");
     Object mnist = ServiceLoader.load(layer, spi).stream().map(ServiceLoader.Provider::get)
         .filter(p -> p.getClass().getSimpleName().equals("Mnist10kDatasetProvider")).findFirst().orElseThrow();
     assertThat(mnist.getClass().getModule().getName()).isEqualTo("org.latentlab.plugins.datasets");
@@ -56,7 +56,8 @@ class ServiceDiscoveryTest {
   @Test
   void idsAreKebabCase() {
     for (Provider<?> p : List.of(new Mnist10kDatasetProvider(), new IdxDatasetProvider(), new ShapesDatasetProvider(),
-        new ColourDigitsDatasetProvider(), new CifarDatasetProvider(), new ImageFolderDatasetProvider())) {
+        new ColourDigitsDatasetProvider(), new DigitDomainsDatasetProvider(), new CifarDatasetProvider(),
+        new ImageFolderDatasetProvider())) {
       assertThat(p.id()).matches("[a-z0-9]+(-[a-z0-9]+)*");
       assertThat(p.description()).isNotBlank();
     }
