@@ -14,13 +14,12 @@ import org.latentlab.api.spi.Evaluation;
 import org.latentlab.api.spi.EvaluationContext;
 import org.latentlab.api.spi.Evaluator;
 import org.latentlab.api.spi.ImageGrid;
-import org.latentlab.api.spi.Model;
 import org.latentlab.api.spi.ResultTable;
 import org.latentlab.api.tensor.HostTensor;
-import org.latentlab.api.train.CompiledFunction;
 
 /**
- * Robustness of the model's classifier ({@code classify}) to L-infinity adversarial examples: the accuracy on
+ * Robustness of a classifier of the trained model ({@link AttackTarget}: its {@code classify} function, or a
+ * linear probe fitted on its frozen {@code encode}) to L-infinity adversarial examples: the accuracy on
  * the first {@code images} test images, clean and under each attack ({@link LinfAttack}: FGSM, Goodfellow et al.
  * 2015; PGD with a random start, Madry et al. 2018) at each radius {@code epsilon}, with the gradients of the
  * cross-entropy taken through the trained model ({@link EvaluationContext#derivedFunction}). Reports a table and
@@ -40,15 +39,11 @@ final class AdversarialRobustnessEvaluator implements Evaluator {
 
   @Override
   public Evaluation evaluate(EvaluationContext context) {
-    CompiledFunction classify = context.function(Model.Functions.CLASSIFY).orElseThrow(() -> new IllegalStateException(
-        ID + ": the model offers no '" + Model.Functions.CLASSIFY + "' function to attack (classifiers such as"
-            + " cnn-classifier, pgd-training, dann do)"));
-    CompiledFunction gradient = context.derivedFunction(Model.Functions.CLASSIFY, InputGradient::ofClassify)
-        .orElseThrow(() -> new IllegalStateException(ID + ": this evaluation context cannot take gradients through"
-            + " the model (it holds no live model); run the evaluator through the launcher"));
+    AttackTarget target = parameters.classifier().equals(AdversarialRobustnessParameters.LINEAR_PROBE)
+        ? AttackTarget.linearProbe(context, ID) : AttackTarget.classify(context, ID);
     ImageSet test = context.dataset().test();
     ImageSet attacked = test.range(0, Math.min(parameters.images(), test.size()));
-    AttackBatches batches = new AttackBatches(classify, gradient, attacked, parameters.batchSize());
+    AttackBatches batches = new AttackBatches(target.classify(), target.gradient(), attacked, parameters.batchSize());
     double clean = batches.cleanAccuracy();
 
     Map<String, Double> metrics = new LinkedHashMap<>();
@@ -82,10 +77,10 @@ final class AdversarialRobustnessEvaluator implements Evaluator {
       series.add(new Chart.Series(name, xs, ys));
     }
     context.progress().finish();
-    String protocol = String.format(Locale.ROOT, "The model's classify function on the first %d test images: clean"
+    String protocol = String.format(Locale.ROOT, "%s, on the first %d test images: clean"
         + " accuracy %.4f. FGSM: one step of epsilon along the sign of the input gradient of the cross-entropy. PGD: %d"
         + " steps of %.2f epsilon / %d%s, projected onto the L-infinity ball; images kept in [0, 1].",
-        attacked.size(), clean, parameters.pgdSteps(), parameters.relativeStepSize(), parameters.pgdSteps(),
+        target.description(), attacked.size(), clean, parameters.pgdSteps(), parameters.relativeStepSize(), parameters.pgdSteps(),
         parameters.randomStart() ? " from a uniform random start in the ball" : " from the clean image");
     ResultTable table = new ResultTable("Accuracy under L-infinity attacks",
         List.of("attack", "epsilon", "accuracy", "drop from clean"), rows, protocol);

@@ -18,13 +18,20 @@ import org.latentlab.api.spi.Problems;
  * @param batchSize        images per attack batch (default 500)
  * @param examples         images shown as original, perturbation and adversarial example (default 8)
  * @param exampleEpsilon   the radius of the examples shown (default 0.1; must be one of {@code epsilons})
+ * @param classifier       what is attacked: {@code classify} (default; the model's own classifier) or
+ *                         {@code linear-probe} (a softmax regression fitted on the frozen {@code encode} codes of
+ *                         the labelled training images; the gradient flows through probe and encoder)
  */
 public record AdversarialRobustnessParameters(List<Double> epsilons, List<String> attacks, Integer pgdSteps,
     Double relativeStepSize, Boolean randomStart, Integer images, Integer batchSize, Integer examples,
-    Double exampleEpsilon) implements Parameters {
+    Double exampleEpsilon, String classifier) implements Parameters {
 
   /** The attack names {@code attacks} may hold. */
   static final List<String> KNOWN_ATTACKS = List.of("fgsm", "pgd");
+  /** {@code classifier}: a linear probe on the frozen code. */
+  static final String LINEAR_PROBE = "linear-probe";
+  /** The values {@code classifier} may take. */
+  static final List<String> CLASSIFIERS = List.of("classify", LINEAR_PROBE);
 
   /** Fills in defaults for absent fields. */
   public AdversarialRobustnessParameters {
@@ -37,6 +44,7 @@ public record AdversarialRobustnessParameters(List<Double> epsilons, List<String
     batchSize = batchSize == null ? 500 : batchSize;
     examples = examples == null ? 8 : examples;
     exampleEpsilon = exampleEpsilon == null ? 0.1 : exampleEpsilon;
+    classifier = classifier == null ? "classify" : classifier;
   }
 
   @Override
@@ -53,6 +61,7 @@ public record AdversarialRobustnessParameters(List<Double> epsilons, List<String
     Checks.atLeast(problems, "examples", examples, 0);
     problems.require(epsilons.contains(exampleEpsilon), "exampleEpsilon", exampleEpsilon,
         "must be one of the epsilons " + epsilons);
+    problems.require(CLASSIFIERS.contains(classifier), "classifier", classifier, "must be one of " + CLASSIFIERS);
   }
 
   /** The attack {@code name} at radius {@code epsilon}. */

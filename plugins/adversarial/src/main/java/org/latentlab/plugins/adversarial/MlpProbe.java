@@ -1,6 +1,7 @@
 package org.latentlab.plugins.adversarial;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.latentlab.api.nn.Activation;
@@ -12,7 +13,6 @@ import org.latentlab.api.params.ParameterStore;
 import org.latentlab.api.params.Scope;
 import org.latentlab.api.spi.Backend;
 import org.latentlab.api.tensor.HostTensor;
-import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.ComputeSession;
 import org.latentlab.api.train.Losses;
 import org.latentlab.api.train.OptimizerSpec;
@@ -24,7 +24,7 @@ import org.latentlab.api.train.TrainingStep;
  * A fresh probe fitted after the fact on frozen features: an MLP with one hidden ReLU layer of
  * {@code hidden} units (a linear softmax regression when {@code hidden} is 0) trained from a seeded
  * initialisation with mini-batch Adam on the softmax cross-entropy of standardised features (statistics of the
- * training rows), scored by its accuracy on held-out rows.
+ * training rows). The fitted probe ({@link ProbeHead}) is scored on the host and can run in any session.
  */
 final class MlpProbe {
 
@@ -41,12 +41,17 @@ final class MlpProbe {
 
   /** Fits on {@code train} (labels {@code 0..classes-1}) and returns the accuracy on {@code test}. */
   double fitAndScore(Features train, int[] trainLabels, Features test, int[] testLabels, int classes, long seed) {
+    return fit(train, trainLabels, classes, seed).accuracy(test, testLabels);
+  }
+
+  /** Fits on {@code train} (labels {@code 0..classes-1}). */
+  ProbeHead fit(Features train, int[] trainLabels, int classes, long seed) {
     float[][] moments = train.moments();
     Features x = train.standardised(moments);
-    Features xt = test.standardised(moments);
     ParameterStore store = new ParameterStore(seed);
     Scope scope = Scope.root(store).child("probe");
-    Layer net = settings.hidden() == 0 ? new Dense(scope.child("out"), train.dim(), classes)
+    boolean linear = settings.hidden() == 0;
+    Layer net = linear ? new Dense(scope.child("out"), train.dim(), classes)
         : Sequential.of(new Dense(scope.child("hidden"), train.dim(), settings.hidden()), Activation.relu(),
             new Dense(scope.child("out"), settings.hidden(), classes));
     TrainingStep step = new TrainingStep("probe", (ops, batch) -> Losses.of(
@@ -64,27 +69,11 @@ final class MlpProbe {
           trainer.step("probe", Map.of("x", x.tensor(idx), "y", labels(trainLabels, idx)));
         }
       }
-      CompiledFunction logits = session.compile((ops, in) -> Map.of("logits", net.apply(ops, in.get("x"))));
-      return accuracy(logits, xt, testLabels, classes);
+      Map<String, HostTensor> state = session.readState();
+      List<String> names = linear ? List.of("probe/out/weight", "probe/out/bias")
+          : List.of("probe/hidden/weight", "probe/hidden/bias", "probe/out/weight", "probe/out/bias");
+      return new ProbeHead(moments, names.stream().map(state::get).toList());
     }
-  }
-
-  private static double accuracy(CompiledFunction logits, Features test, int[] labels, int classes) {
-    int correct = 0;
-    int chunk = 1000;
-    int[] all = identity(test.rows());
-    for (int from = 0; from < test.rows(); from += chunk) {
-      int[] idx = Arrays.copyOfRange(all, from, Math.min(test.rows(), from + chunk));
-      float[] v = logits.apply(Map.of("x", test.tensor(idx))).get("logits").data();
-      for (int i = 0; i < idx.length; i++) {
-        int best = 0;
-        for (int k = 1; k < classes; k++) {
-          best = v[i * classes + k] > v[i * classes + best] ? k : best;
-        }
-        correct += best == labels[idx[i]] ? 1 : 0;
-      }
-    }
-    return test.rows() == 0 ? 0 : (double) correct / test.rows();
   }
 
   private static HostTensor labels(int[] labels, int[] idx) {

@@ -41,7 +41,7 @@ class AdversarialRobustnessEvaluatorTest {
       ModelTraining.train(session, model, TRAIN, 40, 32, 12);
       double trained = Trained.accuracy(session, model, DATA.test());
       AdversarialRobustnessParameters p = new AdversarialRobustnessParameters(List.of(0.05, 0.4), null, 5, null, null,
-          64, 32, 4, 0.4);
+          64, 32, 4, 0.4, null);
       Evaluation result = new AdversarialRobustnessEvaluator(p)
           .evaluate(EvaluationContexts.ofModel(DATA, model, session, 1, Backends.get(backend)));
       Map<String, Double> m = result.metrics();
@@ -69,9 +69,28 @@ class AdversarialRobustnessEvaluatorTest {
   }
 
   @Test
+  void aLinearProbeOnTheFrozenCodeIsAttackedThroughTheEncoder() throws Exception {
+    ParameterStore store = new ParameterStore(13);
+    Model model = new CnnClassifierProvider().create(new ClassifierParameters(8, 16, 3e-3),
+        new ModelContext(Scope.root(store), ToyData.shape(1), TRAIN, 13));
+    try (ComputeSession session = Backends.get("djl").open(store, 13)) {
+      ModelTraining.train(session, model, TRAIN, 40, 32, 13);
+      AdversarialRobustnessParameters p = new AdversarialRobustnessParameters(List.of(0.4), List.of("pgd"), 5, null,
+          null, 64, 32, 0, 0.4, "linear-probe");
+      Evaluation result = new AdversarialRobustnessEvaluator(p)
+          .evaluate(EvaluationContexts.ofModel(DATA, model, session, 1, Backends.get("djl")));
+      double clean = result.metrics().get("adversarial-robustness/clean/accuracy");
+      assertThat(clean).as("the probe on the trained code").isGreaterThan(0.9);
+      assertThat(result.metrics().get("adversarial-robustness/pgd/eps-0.4/accuracy")).isLessThan(clean - 0.3);
+      assertThat(result.tables().get(0).note()).startsWith("A linear probe on the model's frozen code (fitted on 256");
+      assertThat(result.figures()).isEmpty();
+    }
+  }
+
+  @Test
   void aContextWithoutALiveModelIsRefusedWithTheReason() {
     AdversarialRobustnessEvaluator evaluator = new AdversarialRobustnessEvaluator(
-        new AdversarialRobustnessParameters(null, null, null, null, null, null, null, null, null));
+        new AdversarialRobustnessParameters(null, null, null, null, null, null, null, null, null, null));
     assertThatThrownBy(() -> evaluator.evaluate(EvaluationContexts.of(DATA, Map.of(), 1)))
         .hasMessageContaining("the model offers no 'classify' function");
     assertThatThrownBy(() -> evaluator.evaluate(EvaluationContexts.of(DATA,

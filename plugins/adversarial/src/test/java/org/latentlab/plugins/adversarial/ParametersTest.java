@@ -35,7 +35,7 @@ class ParametersTest {
         new PgdTrainingParameters(null, null, null, null, null, null, null, null),
         new DannParameters(null, null, null, null, null, null, null),
         new CensoredRepresentationParameters(null, null, null, null, null, null, null, null, null),
-        new AdversarialRobustnessParameters(null, null, null, null, null, null, null, null, null),
+        new AdversarialRobustnessParameters(null, null, null, null, null, null, null, null, null, null),
         new AttributeProbeParameters(null, null, null, null, null, null, null));
     assertThat(defaults).allSatisfy(p -> assertThat(fields(p)).isEmpty());
     assertThat(defaults.get(0)).isEqualTo(new ClassifierParameters(32, 128, 1e-3));
@@ -45,7 +45,7 @@ class ParametersTest {
     assertThat(defaults.get(4)).isEqualTo(new CensoredRepresentationParameters(32, 128, 1e-3,
         "background-luminance", 0.5, 3.0, 128, 5, "confusion"));
     assertThat(defaults.get(5)).isEqualTo(new AdversarialRobustnessParameters(List.of(0.02, 0.05, 0.1, 0.15, 0.2, 0.3),
-        List.of("fgsm", "pgd"), 20, 2.5, true, 2000, 500, 8, 0.1));
+        List.of("fgsm", "pgd"), 20, 2.5, true, 2000, 500, 8, 0.1, "classify"));
     assertThat(defaults.get(6)).isEqualTo(new AttributeProbeParameters("background-luminance", 0.5, 128, 30, 128, 1e-3,
         List.of("raw-pixels")));
   }
@@ -65,8 +65,8 @@ class ParametersTest {
         .isEqualTo("adversarySteps must be >= 1 with censoring: confusion (the adversary learns only in its own steps)"
             + " (was 0)");
     assertThat(fields(new AdversarialRobustnessParameters(List.of(0.1, 2.0), List.of("cw"), 0, 0.0, null, 0, 0, -1,
-        0.3))).containsExactly("epsilons", "attacks", "pgdSteps", "relativeStepSize", "images", "batchSize", "examples",
-        "exampleEpsilon");
+        0.3, "probe"))).containsExactly("epsilons", "attacks", "pgdSteps", "relativeStepSize", "images", "batchSize",
+        "examples", "exampleEpsilon", "classifier");
     assertThat(fields(new AttributeProbeParameters("", null, -1, 0, 0, 0.0, List.of("random-encoder"))))
         .containsExactly("attribute", "hidden", "epochs", "batchSize", "learningRate", "baselines");
   }
@@ -78,9 +78,9 @@ class ParametersTest {
     assertThat(message(new DannParameters(null, null, null, null, "linear", null, null)))
         .isEqualTo("schedule must be one of [ganin, constant] (was linear)");
     assertThat(message(new AdversarialRobustnessParameters(null, List.of("cw"), null, null, null, null, null, null,
-        null))).isEqualTo("attacks must be a non-empty list of [fgsm, pgd] (was [cw])");
+        null, null))).isEqualTo("attacks must be a non-empty list of [fgsm, pgd] (was [cw])");
     assertThat(message(new AdversarialRobustnessParameters(List.of(0.2), null, null, null, null, null, null, null,
-        null))).isEqualTo("exampleEpsilon must be one of the epsilons [0.2] (was 0.1)");
+        null, null))).isEqualTo("exampleEpsilon must be one of the epsilons [0.2] (was 0.1)");
   }
 
   @Test
