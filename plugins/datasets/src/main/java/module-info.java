@@ -1,7 +1,8 @@
 /**
  * Data sets: the embedded MNIST-10k digits (also in colour, and as a grey-to-colour domain pair),
  * generated dSprites-like shapes, and loaders for files users bring: IDX (full MNIST, Fashion-MNIST,
- * KMNIST), CIFAR-10 binary batches and folders of PNG or JPEG images. Exports nothing; its providers are found with {@code ServiceLoader}.
+ * KMNIST), CIFAR-10 binary batches and folders of PNG or JPEG images. Exports nothing; its providers are
+ * found with {@code ServiceLoader}.
  */
 module org.latentlab.plugins.datasets {
   requires org.latentlab.api;

@@ -80,8 +80,8 @@ final class AdversarialRobustnessEvaluator implements Evaluator {
     String protocol = String.format(Locale.ROOT, "%s, on the first %d test images: clean"
         + " accuracy %.4f. FGSM: one step of epsilon along the sign of the input gradient of the cross-entropy. PGD: %d"
         + " steps of %.2f epsilon / %d%s, projected onto the L-infinity ball; images kept in [0, 1].",
-        target.description(), attacked.size(), clean, parameters.pgdSteps(), parameters.relativeStepSize(), parameters.pgdSteps(),
-        parameters.randomStart() ? " from a uniform random start in the ball" : " from the clean image");
+        target.description(), attacked.size(), clean, parameters.pgdSteps(), parameters.relativeStepSize(),
+        parameters.pgdSteps(), parameters.randomStart() ? " from a uniform random start in the ball" : " from the clean image");
     ResultTable table = new ResultTable("Accuracy under L-infinity attacks",
         List.of("attack", "epsilon", "accuracy", "drop from clean"), rows, protocol);
     Chart chart = new Chart("robustness-curve", "Accuracy against the attack's radius", Chart.Kind.LINES,
