@@ -9,5 +9,6 @@ module org.latentlab.plugins.selfsupervised {
       org.latentlab.plugins.selfsupervised.RotationProvider,
       org.latentlab.plugins.selfsupervised.ContrastiveProvider,
       org.latentlab.plugins.selfsupervised.ContextProvider,
-      org.latentlab.plugins.selfsupervised.ColorizationProvider;
+      org.latentlab.plugins.selfsupervised.ColorizationProvider,
+      org.latentlab.plugins.selfsupervised.JigsawProvider;
 }

@@ -7,6 +7,8 @@ import org.latentlab.api.tensor.HostTensor;
 /**
  * Random image augmentation on the host, for a model's {@code prepareBatch}: per image, an affine warp
  * (rotation, isotropic scale, translation) about the image centre with bilinear sampling and zero fill,
+ * then an intensity change (a contrast factor {@code a} about the image's mean {@code m} and a brightness
+ * offset {@code b}: {@code v -> clip(m + a (v - m) + b, 0, 1)}, the grey-level part of SimCLR's colour jitter),
  * then Cutout (DeVries &amp; Taylor 2017: a square of side {@code cutout} at a random centre set to 0, clipped at
  * the border), then Gaussian pixel noise clipped to [0, 1]. Every draw comes from the given generator, so a
  * batch prepared from the same seed is the same batch. A component whose level is 0 is skipped; with all 0
@@ -20,9 +22,12 @@ import org.latentlab.api.tensor.HostTensor;
  * @param maxScaleChange     scale uniform in {@code [1 - max, 1 + max]}
  * @param cutout             side of the Cutout square in pixels (0: none)
  * @param noise              standard deviation of the Gaussian pixel noise (0: none)
+ * @param maxBrightness      brightness offset {@code b} uniform in {@code [-max, max]} (0: none; boxed so that a
+ *                           descriptor may leave it out: absent is 0)
+ * @param maxContrastChange  contrast factor {@code a} uniform in {@code [1 - max, 1 + max]} (0: none; absent is 0)
  */
 public record ImageAugmentation(double maxRotationDegrees, double maxShift, double maxScaleChange, int cutout,
-    double noise) {
+    double noise, Double maxBrightness, Double maxContrastChange) {
 
   /** A small random translation (up to 2 pixels), as FixMatch's weak augmentation. */
   public static final ImageAugmentation WEAK = new ImageAugmentation(0, 2, 0, 0, 0);
@@ -30,19 +35,29 @@ public record ImageAugmentation(double maxRotationDegrees, double maxShift, doub
   /** Rotation up to 20 degrees, translation up to 3 pixels, scale 0.85-1.15, an 8-pixel Cutout, noise 0.1. */
   public static final ImageAugmentation STRONG = new ImageAugmentation(20, 3, 0.15, 8, 0.1);
 
-  /** Checks the levels. */
+  /** Fills in 0 for absent intensity levels and checks the levels. */
   public ImageAugmentation {
+    maxBrightness = maxBrightness == null ? 0.0 : maxBrightness;
+    maxContrastChange = maxContrastChange == null ? 0.0 : maxContrastChange;
     if (maxRotationDegrees < 0 || maxShift < 0 || maxScaleChange < 0 || maxScaleChange >= 1 || cutout < 0
-        || noise < 0) {
-      throw new IllegalArgumentException("augmentation levels must be >= 0 (scale change < 1), got rotation "
-          + maxRotationDegrees + ", shift " + maxShift + ", scale change " + maxScaleChange + ", cutout " + cutout
-          + ", noise " + noise);
+        || noise < 0 || maxBrightness < 0 || maxContrastChange < 0 || maxContrastChange >= 1) {
+      throw new IllegalArgumentException("augmentation levels must be >= 0 (scale and contrast change < 1), got"
+          + " rotation " + maxRotationDegrees + ", shift " + maxShift + ", scale change " + maxScaleChange
+          + ", cutout " + cutout + ", noise " + noise + ", brightness " + maxBrightness + ", contrast change "
+          + maxContrastChange);
     }
+  }
+
+  /** An augmentation without intensity change (as before the intensity levels were added). */
+  public ImageAugmentation(double maxRotationDegrees, double maxShift, double maxScaleChange, int cutout,
+      double noise) {
+    this(maxRotationDegrees, maxShift, maxScaleChange, cutout, noise, 0.0, 0.0);
   }
 
   /** Whether this augmentation changes nothing. */
   public boolean isIdentity() {
-    return maxRotationDegrees == 0 && maxShift == 0 && maxScaleChange == 0 && cutout == 0 && noise == 0;
+    return maxRotationDegrees == 0 && maxShift == 0 && maxScaleChange == 0 && cutout == 0 && noise == 0
+        && maxBrightness == 0 && maxContrastChange == 0;
   }
 
   /** A new batch: every image of {@code images [n, c, h, w]} augmented with its own draws. */
@@ -91,6 +106,10 @@ public record ImageAugmentation(double maxRotationDegrees, double maxShift, doub
     double dx = uniform(random, maxShift);
     double dy = uniform(random, maxShift);
     warp(in, out, offset, channels, h, w, angle, scale, dx, dy);
+    if (maxBrightness > 0 || maxContrastChange > 0) {
+      changeIntensity(out, offset, channels * h * w, 1 + uniform(random, maxContrastChange),
+          uniform(random, maxBrightness));
+    }
     if (cutout > 0) {
       int cy = random.nextInt(h);
       int cx = random.nextInt(w);
@@ -108,6 +127,21 @@ public record ImageAugmentation(double maxRotationDegrees, double maxShift, doub
       for (int k = offset; k < offset + channels * h * w; k++) {
         out[k] = (float) Math.min(1, Math.max(0, out[k] + noise * RandomStreams.gaussian(random)));
       }
+    }
+  }
+
+  /**
+   * Every value {@code v} of the {@code size} values at {@code offset} to {@code clip(m + contrast (v - m) +
+   * brightness, 0, 1)}, {@code m} their mean.
+   */
+  static void changeIntensity(float[] values, int offset, int size, double contrast, double brightness) {
+    double mean = 0;
+    for (int k = offset; k < offset + size; k++) {
+      mean += values[k];
+    }
+    mean /= size;
+    for (int k = offset; k < offset + size; k++) {
+      values[k] = (float) Math.min(1, Math.max(0, mean + contrast * (values[k] - mean) + brightness));
     }
   }
 

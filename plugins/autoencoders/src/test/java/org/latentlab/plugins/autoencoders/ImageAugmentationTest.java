@@ -77,6 +77,48 @@ class ImageAugmentationTest {
   }
 
   @Test
+  void brightnessShiftsEveryPixelOfAnImageByTheSameDrawnOffset() {
+    HostTensor grey = new HostTensor(filled(3 * 36, 0.5f), new int[] {3, 1, 6, 6});
+    HostTensor out = new ImageAugmentation(0, 0, 0, 0, 0, 0.2, 0.0).apply(grey, new SplittableRandom(5));
+    float[] offsets = new float[3];
+    for (int i = 0; i < 3; i++) {
+      offsets[i] = out.data()[i * 36] - 0.5f;
+      assertThat(offsets[i]).isBetween(-0.2f, 0.2f);
+      for (int k = i * 36; k < (i + 1) * 36; k++) {
+        assertThat(out.data()[k] - 0.5f).isCloseTo(offsets[i], within(1e-6f));
+      }
+    }
+    assertThat(offsets[0]).as("each image draws its own offset").isNotEqualTo(offsets[1]);
+  }
+
+  @Test
+  void contrastScalesDeviationsFromTheImageMeanAndKeepsTheMean() {
+    float[] values = new float[36];
+    for (int k = 0; k < 36; k++) {
+      values[k] = 0.25f + 0.5f * k / 35; // no clipping for a factor up to 1.4
+    }
+    HostTensor ramp = new HostTensor(values, new int[] {1, 1, 6, 6});
+    HostTensor out = new ImageAugmentation(0, 0, 0, 0, 0, 0.0, 0.4).apply(ramp, new SplittableRandom(2));
+    float mean = sum(ramp, 0) / 36;
+    float factor = (out.data()[35] - mean) / (ramp.data()[35] - mean);
+    assertThat(factor).isBetween(0.6f, 1.4f).isNotCloseTo(1f, within(1e-3f));
+    for (int k = 0; k < 36; k++) {
+      assertThat(out.data()[k] - mean).isCloseTo(factor * (ramp.data()[k] - mean), within(1e-5f));
+    }
+    assertThat(sum(out, 0) / 36).isCloseTo(mean, within(1e-5f));
+  }
+
+  @Test
+  void intensityChangesClipToTheUnitRangeAndBadLevelsAreRefused() {
+    HostTensor ones = new HostTensor(filled(2 * 28 * 28, 1f), new int[] {2, 1, 28, 28});
+    for (float v : new ImageAugmentation(0, 0, 0, 0, 0, 0.5, 0.5).apply(ones, new SplittableRandom(9)).data()) {
+      assertThat(v).isBetween(0f, 1f);
+    }
+    assertThat(new ImageAugmentation(0, 0, 0, 0, 0, 0.1, 0.0).isIdentity()).isFalse();
+    assertThatThrownBy(() -> new ImageAugmentation(0, 0, 0, 0, 0, 0.0, 1.0)).hasMessageContaining("contrast change 1.0");
+  }
+
+  @Test
   void identityLeavesTheBatchAloneAndBadLevelsAreRefused() {
     HostTensor x = images();
     assertThat(new ImageAugmentation(0, 0, 0, 0, 0).apply(x, new SplittableRandom(1))).isSameAs(x);

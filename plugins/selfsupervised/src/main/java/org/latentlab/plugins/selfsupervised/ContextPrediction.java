@@ -100,31 +100,15 @@ final class ContextPrediction implements Model {
     for (int i = 0; i < n; i++) {
       int k = random.nextInt(NEIGHBOURS);
       position[i] = k;
-      cut(x, i, grid.jittered(1, shift(random)), grid.jittered(1, shift(random)), centre);
-      cut(x, i, grid.jittered(PatchGrid.row(k), shift(random)), grid.jittered(PatchGrid.column(k), shift(random)),
-          neighbour);
+      grid.cut(x, i, grid.jittered(1, grid.shift(random)), grid.jittered(1, grid.shift(random)), centre, i);
+      grid.cut(x, i, grid.jittered(PatchGrid.row(k), grid.shift(random)),
+          grid.jittered(PatchGrid.column(k), grid.shift(random)), neighbour, i);
     }
     Map<String, HostTensor> out = new LinkedHashMap<>(batch);
     out.put("centre", new HostTensor(centre, new int[] {n, c, p, p}));
     out.put("neighbour", new HostTensor(neighbour, new int[] {n, c, p, p}));
     out.put("position", new HostTensor(position, new int[] {n}));
     return out;
-  }
-
-  private int shift(SplittableRandom random) {
-    return grid.jitter() == 0 ? 0 : random.nextInt(2 * grid.jitter() + 1) - grid.jitter();
-  }
-
-  /** Copies the patch of image {@code i} at ({@code top}, {@code left}) into row {@code i} of {@code into}. */
-  private void cut(HostTensor x, int i, int top, int left, float[] into) {
-    int c = x.shape()[1];
-    int side = x.shape()[2];
-    int p = grid.patch();
-    for (int ch = 0; ch < c; ch++) {
-      for (int r = 0; r < p; r++) {
-        System.arraycopy(x.data(), ((i * c + ch) * side + top + r) * side + left, into, ((i * c + ch) * p + r) * p, p);
-      }
-    }
   }
 
   @Override

@@ -13,14 +13,15 @@ import org.latentlab.api.spi.Problems;
  * @param projectionHidden width of the projection head's hidden layer (default 128)
  * @param projectionSize size of the projected code the loss compares (default 64)
  * @param augmentation   how each of the two views is drawn (default rotation up to 15 degrees, shift up to 3
- *                       pixels, scale 0.8-1.2, an 8-pixel Cutout, noise 0.1): fields {@code maxRotationDegrees},
- *                       {@code maxShift}, {@code maxScaleChange}, {@code cutout}, {@code noise}
+ *                       pixels, scale 0.8-1.2, brightness +-0.2, contrast 0.7-1.3, an 8-pixel Cutout, noise 0.1):
+ *                       fields {@code maxRotationDegrees}, {@code maxShift}, {@code maxScaleChange}, {@code cutout},
+ *                       {@code noise}, {@code maxBrightness}, {@code maxContrastChange} (absent fields are 0)
  * @param learningRate   Adam learning rate (default 1e-3)
  */
 public record ContrastiveParameters(List<Integer> channels, Double temperature, Integer projectionHidden,
     Integer projectionSize, ImageAugmentation augmentation, Double learningRate) implements Parameters {
   /** The default views. */
-  static final ImageAugmentation DEFAULT_VIEWS = new ImageAugmentation(15, 3, 0.2, 8, 0.1);
+  static final ImageAugmentation DEFAULT_VIEWS = new ImageAugmentation(15, 3, 0.2, 8, 0.1, 0.2, 0.3);
 
   /** Fills in defaults for absent fields. */
   public ContrastiveParameters {

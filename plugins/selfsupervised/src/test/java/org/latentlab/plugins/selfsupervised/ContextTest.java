@@ -24,31 +24,6 @@ class ContextTest {
   private static final int SIDE = 28;
   private static final DataShape SHAPE = new DataShape(1, SIDE, SIDE, 2);
 
-  /** Images whose pixel value tells where it is: {@code (row * SIDE + column) / SIDE^2}. */
-  private static HostTensor positions(int n) {
-    float[] px = new float[n * SIDE * SIDE];
-    for (int i = 0; i < px.length; i++) {
-      px[i] = (float) (i % (SIDE * SIDE)) / (SIDE * SIDE);
-    }
-    return new HostTensor(px, new int[] {n, 1, SIDE, SIDE});
-  }
-
-  /** Ramps brighter to the right and down, with noise: a patch's brightness against the centre's tells its place. */
-  private static ImageSet ramps(int n, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    float[] px = new float[n * SIDE * SIDE];
-    for (int i = 0; i < n; i++) {
-      double a = 0.5 + random.nextDouble();
-      double b = 0.5 + random.nextDouble();
-      for (int r = 0; r < SIDE; r++) {
-        for (int c = 0; c < SIDE; c++) {
-          px[(i * SIDE + r) * SIDE + c] = (float) (0.5 * (a * c + b * r) / (2 * SIDE) + 0.2 * random.nextDouble());
-        }
-      }
-    }
-    return new ImageSet(px, new int[n], 1, SIDE, SIDE);
-  }
-
   private static Model model(ParameterStore store) {
     return new ContextProvider().create(new ContextParameters(List.of(8, 16), 32, 3e-3),
         new ModelContext(Scope.root(store), SHAPE));
@@ -60,7 +35,7 @@ class ContextTest {
     PatchGrid grid = model.grid();
     assertThat(List.of(grid.patch(), grid.gap(), grid.jitter())).as("8x8 patches, gaps of 2, jitter 1 on 28x28")
         .containsExactly(8, 2, 1);
-    Map<String, HostTensor> batch = model.prepareBatch(ContextPrediction.STEP, Map.of("x", positions(64)),
+    Map<String, HostTensor> batch = model.prepareBatch(ContextPrediction.STEP, Map.of("x", Shapes.positions(64, SIDE)),
         new SplittableRandom(5));
     int p = grid.patch();
     for (int i = 0; i < 64; i++) {
@@ -84,14 +59,14 @@ class ContextTest {
   void theLayoutIsLearnedAtATinyBudget(String backend) {
     ParameterStore store = new ParameterStore(3);
     Model model = model(store);
-    ImageSet data = ramps(256, 1);
+    ImageSet data = Shapes.ramps(256, SIDE, 1);
     try (ComputeSession session = Backends.get(backend).open(store, 3)) {
       List<Map<String, Float>> losses = Shapes.train(session, model, data, 150, 32);
       assertThat(Shapes.mean(losses, "loss", 0, 5)).as("cross-entropy at the start, log 8 = 2.08").isGreaterThan(1.8);
       assertThat(Shapes.mean(losses, "accuracy", 140, 150)).as("training accuracy, last 10 steps (chance 0.125)")
           .isGreaterThan(0.4);
       HostTensor scores = session.compile(model.functions().get(Model.Functions.PRETEXT_SCORES))
-          .apply(Map.of("x", ramps(32, 9).images(java.util.stream.IntStream.range(0, 32).toArray()))).get("accuracy");
+          .apply(Map.of("x", Shapes.ramps(32, SIDE, 9).images(java.util.stream.IntStream.range(0, 32).toArray()))).get("accuracy");
       double accuracy = 0;
       for (float v : scores.data()) {
         accuracy += v / scores.data().length;

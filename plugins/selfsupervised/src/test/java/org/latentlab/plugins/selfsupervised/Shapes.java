@@ -11,8 +11,9 @@ import org.latentlab.api.train.ComputeSession;
 import org.latentlab.api.train.Trainer;
 
 /**
- * Small test images whose orientation shows: a "T" (a bar with a stem below its middle) at a random place on a
- * noisy 16x16 background, in one of two sizes (the class).
+ * Small test images and the tasks' training loop. {@link #tees}: images whose orientation shows, a "T" (a bar with a
+ * stem below its middle) at a random place on a noisy 16x16 background, in one of two sizes (the class);
+ * {@link #positions} and {@link #ramps}: images whose pixels tell where they are.
  */
 final class Shapes {
   static final int SIDE = 16;
@@ -40,6 +41,31 @@ final class Shapes {
       labels[i] = size;
     }
     return new ImageSet(px, labels, 1, SIDE, SIDE);
+  }
+
+  /** Images whose pixel value tells where it is: {@code (row * side + column) / side^2}. */
+  static HostTensor positions(int n, int side) {
+    float[] px = new float[n * side * side];
+    for (int i = 0; i < px.length; i++) {
+      px[i] = (float) (i % (side * side)) / (side * side);
+    }
+    return new HostTensor(px, new int[] {n, 1, side, side});
+  }
+
+  /** Ramps brighter to the right and down, with noise: a patch's brightness against the others' tells its place. */
+  static ImageSet ramps(int n, int side, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    float[] px = new float[n * side * side];
+    for (int i = 0; i < n; i++) {
+      double a = 0.5 + random.nextDouble();
+      double b = 0.5 + random.nextDouble();
+      for (int r = 0; r < side; r++) {
+        for (int c = 0; c < side; c++) {
+          px[(i * side + r) * side + c] = (float) (0.5 * (a * c + b * r) / (2 * side) + 0.2 * random.nextDouble());
+        }
+      }
+    }
+    return new ImageSet(px, new int[n], 1, side, side);
   }
 
   /** Trains {@code steps} steps of the model's single step on random batches; returns each step's losses. */
