@@ -1,6 +1,8 @@
 package org.latentlab.testkit;
 
 import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.latentlab.api.spi.Backend;
 import org.latentlab.api.spi.BackendProvider;
@@ -11,7 +13,17 @@ import org.latentlab.api.spi.Parameters;
  * with its default parameters (every field absent, as in a descriptor that names only the type).
  */
 public final class TestBackends {
+  private static final Map<String, Backend> SHARED = new HashMap<>();
+
   private TestBackends() {}
+
+  /**
+   * The backend with the given id, created on first use and then shared by every test of the JVM (engine start-up
+   * costs seconds); never closed early, the JVM's exit releases it.
+   */
+  public static synchronized Backend shared(String id) {
+    return SHARED.computeIfAbsent(id, TestBackends::create);
+  }
 
   /** The backend with the given id on the test class path, created with default parameters. */
   public static Backend create(String id) {

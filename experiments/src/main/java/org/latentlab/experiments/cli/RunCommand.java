@@ -2,14 +2,17 @@ package org.latentlab.experiments.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.latentlab.api.spi.Progress;
 import org.latentlab.experiments.descriptor.DescriptorBinder;
 import org.latentlab.experiments.descriptor.DescriptorException;
@@ -121,24 +124,16 @@ public final class RunCommand implements Callable<Integer> {
       ex.problems().forEach(err::println);
       return 2;
     }
-    Progress progress = quiet ? Progress.none() : new ConsoleProgress(new PrintStream(System.err, true));
+    Progress progress = progress();
     boolean local = sweep.executor().type().equals(LocalSweepExecutorProvider.ID);
     if (sweep.isSweep() || !local || detach) {
       out.printf("sweep %s: %d runs, %d at once, executor %s%n", sweep.runs().get(0).experiment().name(),
           sweep.runs().size(), Math.min(jobs, sweep.runs().size()), sweep.executor().type());
-      AtomicInteger failures = new AtomicInteger();
-      try {
-        sweeps.run(sweep, new SweepRunner.Source(descriptor.file, descriptor.backendOverride(), Optional.ofNullable(executor)),
-            runsRoot, jobs, detach, jobs > 1 || !local ? Progress.none() : progress, out, failures);
-      } catch (IllegalArgumentException e) {
-        err.println("sweep: " + e.getMessage());
-        return 2;
-      }
-      if (failures.get() > 0) {
-        err.println("sweep: " + failures.get() + " of " + sweep.runs().size() + " runs failed");
-        return 1;
-      }
-      return 0;
+      SweepRunner.Source source = new SweepRunner.Source(descriptor.file, descriptor.backendOverride(),
+          Optional.ofNullable(executor));
+      return runSweep(failures -> sweeps.run(sweep, source, runsRoot, jobs, detach,
+          jobs > 1 || !local ? Progress.none() : progress, out, failures),
+          failed -> failed + " of " + sweep.runs().size() + " runs failed", err);
     }
     Experiment experiment = sweep.runs().get(0).experiment();
     out.printf("running %s: %s on %s, backend %s, seed %d%n", experiment.name(), experiment.model().type(),
@@ -157,22 +152,35 @@ public final class RunCommand implements Callable<Integer> {
     try {
       SweepRunner.Source source = SweepRunner.sourceOf(retryFailed);
       sweep = binder.bindAll(source.descriptor(), source.backendOverride(), source.executorOverride());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       err.println("run --retry-failed: " + e.getMessage());
       return 2;
     } catch (DescriptorException ex) {
       ex.problems().forEach(err::println);
       return 2;
     }
+    return runSweep(failures -> sweeps.retryFailed(retryFailed, sweep, out, failures),
+        failed -> failed + " trial(s) failed again", err);
+  }
+
+  /** A sweep launch that counts its failed trials. */
+  @FunctionalInterface
+  private interface SweepLaunch {
+    void run(AtomicInteger failures) throws Exception;
+  }
+
+  /** Runs the launch; exit code 2 when the sweep was refused, 1 when trials failed, else 0. */
+  private static Integer runSweep(SweepLaunch launch, IntFunction<String> failureMessage,
+      PrintWriter err) throws Exception {
     AtomicInteger failures = new AtomicInteger();
     try {
-      sweeps.retryFailed(retryFailed, sweep, out, failures);
+      launch.run(failures);
     } catch (IllegalArgumentException e) {
       err.println("sweep: " + e.getMessage());
       return 2;
     }
     if (failures.get() > 0) {
-      err.println("sweep: " + failures.get() + " trial(s) failed again");
+      err.println("sweep: " + failureMessage.apply(failures.get()));
       return 1;
     }
     return 0;
@@ -231,7 +239,7 @@ public final class RunCommand implements Callable<Integer> {
 
   private static boolean hasThreads(Experiment experiment) {
     Object parameters = experiment.backend().parameters();
-    return parameters.getClass().isRecord() && java.util.Arrays.stream(parameters.getClass().getRecordComponents())
+    return parameters.getClass().isRecord() && Arrays.stream(parameters.getClass().getRecordComponents())
         .anyMatch(c -> c.getName().equals("threads"));
   }
 
@@ -248,25 +256,29 @@ public final class RunCommand implements Callable<Integer> {
     }
     Experiment experiment;
     try {
-      experiment = binder.bind(file, java.util.Optional.empty());
+      experiment = binder.bind(file, Optional.empty());
     } catch (DescriptorException ex) {
       ex.problems().forEach(err::println);
       return 2;
     }
     out.printf("resuming %s in %s%n", experiment.name(), resume);
     out.flush();
-    Progress progress = quiet ? Progress.none() : new ConsoleProgress(new PrintStream(System.err, true));
+    Progress progress = progress();
     RunResult result;
     try {
       result = runner.resume(experiment, resume, progress, w -> {
         err.println(w);
         err.flush();
       });
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       err.println("run --resume: " + e.getMessage());
       return 2;
     }
     return finish(result, out, err);
+  }
+
+  private Progress progress() {
+    return quiet ? Progress.none() : new ConsoleProgress(new PrintStream(System.err, true));
   }
 
   private static Integer finish(RunResult result, PrintWriter out, PrintWriter err) {

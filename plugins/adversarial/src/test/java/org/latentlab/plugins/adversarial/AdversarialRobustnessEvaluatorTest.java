@@ -20,6 +20,7 @@ import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.train.ComputeSession;
 import org.latentlab.testkit.EvaluationContexts;
 import org.latentlab.testkit.ModelTraining;
+import org.latentlab.testkit.TestBackends;
 
 /**
  * The robustness evaluator on a classifier trained on the toy classes, on both backends: clean accuracy is the
@@ -37,13 +38,13 @@ class AdversarialRobustnessEvaluatorTest {
     ParameterStore store = new ParameterStore(12);
     Model model = new CnnClassifierProvider().create(new ClassifierParameters(8, 16, 3e-3),
         new ModelContext(Scope.root(store), ToyData.shape(1), TRAIN, 12));
-    try (ComputeSession session = Backends.get(backend).open(store, 12)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 12)) {
       ModelTraining.train(session, model, TRAIN, 40, 32, 12);
       double trained = Trained.accuracy(session, model, DATA.test());
       AdversarialRobustnessParameters p = new AdversarialRobustnessParameters(List.of(0.05, 0.4), null, 5, null, null,
           64, 32, 4, 0.4, null);
       Evaluation result = new AdversarialRobustnessEvaluator(p)
-          .evaluate(EvaluationContexts.ofModel(DATA, model, session, 1, Backends.get(backend)));
+          .evaluate(EvaluationContexts.ofModel(DATA, model, session, 1, TestBackends.shared(backend)));
       Map<String, Double> m = result.metrics();
       assertThat(m).containsOnlyKeys("adversarial-robustness/clean/accuracy",
           "adversarial-robustness/fgsm/eps-0.05/accuracy", "adversarial-robustness/fgsm/eps-0.4/accuracy",
@@ -73,12 +74,12 @@ class AdversarialRobustnessEvaluatorTest {
     ParameterStore store = new ParameterStore(13);
     Model model = new CnnClassifierProvider().create(new ClassifierParameters(8, 16, 3e-3),
         new ModelContext(Scope.root(store), ToyData.shape(1), TRAIN, 13));
-    try (ComputeSession session = Backends.get("djl").open(store, 13)) {
+    try (ComputeSession session = TestBackends.shared("djl").open(store, 13)) {
       ModelTraining.train(session, model, TRAIN, 40, 32, 13);
       AdversarialRobustnessParameters p = new AdversarialRobustnessParameters(List.of(0.4), List.of("pgd"), 5, null,
           null, 64, 32, 0, 0.4, "linear-probe");
       Evaluation result = new AdversarialRobustnessEvaluator(p)
-          .evaluate(EvaluationContexts.ofModel(DATA, model, session, 1, Backends.get("djl")));
+          .evaluate(EvaluationContexts.ofModel(DATA, model, session, 1, TestBackends.shared("djl")));
       double clean = result.metrics().get("adversarial-robustness/clean/accuracy");
       assertThat(clean).as("the probe on the trained code").isGreaterThan(0.9);
       assertThat(result.metrics().get("adversarial-robustness/pgd/eps-0.4/accuracy")).isLessThan(clean - 0.3);

@@ -14,6 +14,7 @@ import org.latentlab.api.spi.Model;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.testkit.EvaluationContexts;
+import org.latentlab.testkit.TestBackends;
 
 /**
  * Fresh probes find an attribute that a code holds and do no better than chance on one it lacks, while the label
@@ -65,7 +66,7 @@ class AttributeProbeEvaluatorTest {
 
   private static Map<String, Double> evaluate(boolean leak) {
     Evaluation result = new AttributeProbeEvaluator(PARAMETERS).evaluate(EvaluationContexts.of(DATA,
-        Map.of(Model.Functions.ENCODE, encoder(leak)), 3, Backends.get("djl")));
+        Map.of(Model.Functions.ENCODE, encoder(leak)), 3, TestBackends.shared("djl")));
     assertThat(result.tables().get(0).rows()).hasSize(1);
     return result.metrics();
   }
@@ -94,7 +95,7 @@ class AttributeProbeEvaluatorTest {
     ImageSet plain = new ImageSet(grey.pixels(), grey.labels(), 1, ToyData.SIDE, ToyData.SIDE);
     Dataset data = new Dataset("plain", plain, plain, List.of("a", "b", "c", "d"), List.of());
     assertThatThrownBy(() -> new AttributeProbeEvaluator(PARAMETERS).evaluate(EvaluationContexts.of(data,
-        Map.of(Model.Functions.ENCODE, encoder(false)), 3, Backends.get("djl"))))
+        Map.of(Model.Functions.ENCODE, encoder(false)), 3, TestBackends.shared("djl"))))
         .hasMessageStartingWith("attribute-probe: attribute 'background-luminance' needs the factors");
   }
 }

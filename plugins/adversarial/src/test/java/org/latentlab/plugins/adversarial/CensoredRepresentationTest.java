@@ -19,6 +19,7 @@ import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.ComputeSession;
 import org.latentlab.api.train.SessionFunctions;
 import org.latentlab.testkit.ModelTraining;
+import org.latentlab.testkit.TestBackends;
 
 /**
  * The censored representation learns the toy classes of coloured squares on both backends while its adversary
@@ -37,7 +38,7 @@ class CensoredRepresentationTest {
   void learnsTheClassesAgainstItsAdversary(String backend) {
     ParameterStore store = new ParameterStore(9);
     Model model = model(store, new CensoredRepresentationParameters(8, 16, 3e-3, null, null, 1.0, 16, 1, null));
-    try (ComputeSession session = Backends.get(backend).open(store, 9)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 9)) {
       Map<String, List<Map<String, Float>>> losses = ModelTraining.train(session, model, TRAIN, 30, 32, 9);
       List<Map<String, Float>> main = losses.get(CensoredRepresentation.STEP);
       assertThat(losses.get(CensoredRepresentation.ADVERSARY_STEP)).hasSize(30);

@@ -21,6 +21,7 @@ import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.ComputeSession;
 import org.latentlab.api.train.SessionFunctions;
 import org.latentlab.testkit.ModelTraining;
+import org.latentlab.testkit.TestBackends;
 
 /**
  * DANN on a toy domain pair (labelled white-on-black squares, unlabelled coloured ones): the label loss falls on
@@ -47,7 +48,7 @@ class DannTest {
     ParameterStore store = new ParameterStore(7);
     Model model = new DannProvider().create(new DannParameters(8, 16, 3e-3, 1.0, null, 16, 1),
         new ModelContext(Scope.root(store), ToyData.shape(3), TRAIN, 7));
-    try (ComputeSession session = Backends.get(backend).open(store, 7)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 7)) {
       Map<String, List<Map<String, Float>>> losses = ModelTraining.train(session, model, TRAIN, 30, 32, 7);
       List<Map<String, Float>> main = losses.get(Dann.STEP);
       assertThat(losses.get(Dann.DOMAIN_STEP)).hasSize(30).allSatisfy(l -> assertThat(l).containsKey("domain-accuracy"));

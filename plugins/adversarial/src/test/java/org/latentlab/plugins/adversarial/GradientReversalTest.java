@@ -19,6 +19,7 @@ import org.latentlab.api.train.Losses;
 import org.latentlab.api.train.OptimizerSpec;
 import org.latentlab.api.train.TrainingProgram;
 import org.latentlab.api.train.TrainingStep;
+import org.latentlab.testkit.TestBackends;
 
 /**
  * The gradient reversal layer in a training step on both backends: its output is its input, and the gradient
@@ -45,7 +46,7 @@ class GradientReversalTest {
   @ParameterizedTest
   @CsvSource({"djl", "tensorflow"})
   void forwardValueIsTheInputExactly(String backend) {
-    try (ComputeSession session = Backends.get(backend).open(new ParameterStore(1), 1)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(new ParameterStore(1), 1)) {
       HostTensor x = HostTensor.of(new int[] {2, 3}, 0.1f, -3.7f, 1e-7f, 5e6f, 0f, 0.3333f);
       HostTensor out = session.compile((ops, in) -> Map.of("y", new GradientReversal(0.7f).apply(ops, in.get("x"))))
           .apply(Map.of("x", x)).get("y");
@@ -70,7 +71,7 @@ class GradientReversalTest {
     TrainingStep step = new TrainingStep("check", (ops, batch) -> Losses.of(ops.math().sum(
         ops.math().mul(wrap.apply(ops, ops.param("p")), ops.constant(HostTensor.of(new int[] {3}, C))))),
         ParameterGroup.all(), new OptimizerSpec.Sgd(1, 0, 0));
-    try (ComputeSession session = Backends.get(backend).open(store, 1)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 1)) {
       session.trainer(TrainingProgram.single(step)).step("check", Map.of());
       return session.readState().get("p").data();
     }

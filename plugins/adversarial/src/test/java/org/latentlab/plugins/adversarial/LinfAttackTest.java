@@ -18,6 +18,7 @@ import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.tensor.Tensor;
 import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.TestBackends;
 
 /**
  * FGSM moves every pixel by exactly epsilon along the gradient's sign (where the image range allows), PGD stays
@@ -58,7 +59,7 @@ class LinfAttackTest {
   @ValueSource(strings = {"djl", "tensorflow"})
   void fgsmPerturbationHasLinfNormEpsilonWhereTheRangeAllowsIt(String backend) {
     double epsilon = 0.1;
-    try (ComputeSession session = Backends.get(backend).open(linearClassifier(), 3)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(linearClassifier(), 3)) {
       CompiledFunction gradient = session.compile(InputGradient.of(LinfAttackTest::logits));
       Map<String, HostTensor> batch = ToyData.batch(DATA, 32);
       HostTensor x = batch.get("x");
@@ -86,7 +87,7 @@ class LinfAttackTest {
   @ValueSource(strings = {"djl", "tensorflow"})
   void pgdStaysInTheEpsilonBallAndTheImageRangeAndRaisesTheLoss(String backend) {
     float epsilon = 0.15f;
-    try (ComputeSession session = Backends.get(backend).open(linearClassifier(), 3)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(linearClassifier(), 3)) {
       CompiledFunction gradient = session.compile(InputGradient.of(LinfAttackTest::logits));
       Map<String, HostTensor> batch = ToyData.batch(DATA, 32);
       HostTensor x = batch.get("x");

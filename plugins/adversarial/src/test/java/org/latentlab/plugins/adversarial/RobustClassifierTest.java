@@ -20,6 +20,7 @@ import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.ComputeSession;
 import org.latentlab.api.train.SessionFunctions;
 import org.latentlab.testkit.ModelTraining;
+import org.latentlab.testkit.TestBackends;
 
 /**
  * The standard, FGSM-trained and PGD-trained classifiers learn the toy classes at a tiny budget on both
@@ -38,7 +39,7 @@ class RobustClassifierTest {
   void standardClassifierLearnsTheClasses(String backend) {
     ParameterStore store = new ParameterStore(3);
     Model model = new CnnClassifierProvider().create(new ClassifierParameters(8, 16, 3e-3), context(store));
-    try (ComputeSession session = Backends.get(backend).open(store, 3)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 3)) {
       List<Map<String, Float>> losses = ModelTraining.train(session, model, TRAIN, 40, 32, 3)
           .get(RobustClassifier.STEP);
       assertThat(Trained.mean(losses, "loss", 5, true)).isLessThan(0.5 * Trained.mean(losses, "loss", 5, false));
@@ -52,7 +53,7 @@ class RobustClassifierTest {
     ParameterStore store = new ParameterStore(4);
     PgdTrainingParameters p = new PgdTrainingParameters(8, 16, 3e-3, 0.1, 3, 2.5, true, 0.0);
     Model model = new PgdTrainingProvider().create(p, context(store));
-    try (ComputeSession session = Backends.get(backend).open(store, 4)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 4)) {
       Map<String, HostTensor> batch = ToyData.batch(TRAIN, 16);
       Map<String, HostTensor> prepared = model.prepareBatch(RobustClassifier.STEP, batch,
           new BatchContext(new SplittableRandom(1), 1, 10, new int[16], new SessionFunctions(session)));
@@ -78,7 +79,7 @@ class RobustClassifierTest {
   void fgsmTrainingMixesCleanAndAdversarialLosses(String backend) {
     ParameterStore store = new ParameterStore(5);
     Model model = new FgsmTrainingProvider().create(new FgsmTrainingParameters(8, 16, 3e-3, 0.1, 0.5), context(store));
-    try (ComputeSession session = Backends.get(backend).open(store, 5)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 5)) {
       List<Map<String, Float>> losses = ModelTraining.train(session, model, TRAIN, 40, 32, 5).get(RobustClassifier.STEP);
       Map<String, Float> first = losses.get(0);
       assertThat(first.get("loss")).isCloseTo(0.5f * (first.get("clean-cross-entropy")

@@ -64,8 +64,8 @@ final class FineTuneEvaluator implements Evaluator {
       double[] ys = new double[parameters.counts().size()];
       for (int i = 0; i < parameters.counts().size(); i++) {
         int count = parameters.counts().get(i);
-        int perClass = (int) Math.max(1, Math.round((double) count / Math.max(1, numClasses)));
-        int[] labelled = LabelEfficiencyEvaluator.subset(data.train().labels(), numClasses, perClass, context.seed());
+        int[] labelled = LabelEfficiencyEvaluator.subset(data.train().labels(), numClasses,
+            LabelEfficiencyEvaluator.perClass(count, numClasses), context.seed());
         double accuracy = fineTune(context, pretrained, labelled, codeSize, numClasses);
         String name = pretrained ? "pretrained" : "from-scratch";
         metrics.put((pretrained ? ID : ID + "/from-scratch") + "/" + count + "-labels/accuracy", accuracy);

@@ -104,11 +104,15 @@ final class LabelEfficiencyEvaluator implements Evaluator {
       out.add(new Share(Encodings.percent(f), Encodings.percent(f) + "%", perClass));
     }
     for (int count : parameters.counts()) {
-      out.add(new Share(count + "-labels", count + " labels",
-          (int) Math.max(1, Math.round((double) count / Math.max(1, numClasses)))));
+      out.add(new Share(count + "-labels", count + " labels", perClass(count, numClasses)));
     }
     out.sort(java.util.Comparator.comparingInt(Share::perClass));
     return out;
+  }
+
+  /** Images per class for a class-balanced subset of about {@code count} labels (at least one per class). */
+  static int perClass(int count, int numClasses) {
+    return (int) Math.max(1, Math.round((double) count / Math.max(1, numClasses)));
   }
 
   /**

@@ -15,6 +15,7 @@ import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.ComputeSession;
 import org.latentlab.api.train.Trainer;
 import org.latentlab.api.train.TrainingProgram;
+import org.latentlab.testkit.TestBackends;
 
 /** The two steps of every GAN: their schedule, and each updating only its own network. */
 class AdversarialProgramTest {
@@ -42,7 +43,7 @@ class AdversarialProgramTest {
         new ModelContext(Scope.root(store), GanData.SHAPE));
     int[] idx = {0, 1, 2, 3, 4, 5, 6, 7};
     Map<String, HostTensor> batch = Map.of("x", DATA.images(idx), "y", DATA.labelTensor(idx));
-    try (ComputeSession session = Backends.get(backend).open(store, 2)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 2)) {
       Trainer trainer = session.trainer(model.program());
       for (String step : List.of(AdversarialProgram.DISCRIMINATOR, AdversarialProgram.GENERATOR)) {
         Map<String, HostTensor> before = session.readState();

@@ -17,6 +17,7 @@ import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.TestBackends;
 
 /**
  * The conditional GAN learns where each class puts its square: samples for class k are brightest in
@@ -48,7 +49,7 @@ class ConditionalGanTest {
     ParameterStore store = new ParameterStore(11);
     Model model = new ConditionalGanProvider().create(new ConditionalGanParameters(architecture, LATENT, 128, 8, null,
         1e-3, null, null, null), new ModelContext(Scope.root(store), GanData.SHAPE));
-    try (ComputeSession session = Backends.get(backend).open(store, 11)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 11)) {
       CompiledFunction conditional = session.compile(model.functions().get(Model.Functions.GENERATE_CONDITIONAL));
       double[] before = hitRates(conditional);
       GanData.train(session, model, DATA, 300, 32);

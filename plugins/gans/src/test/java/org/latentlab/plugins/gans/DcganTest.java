@@ -18,6 +18,7 @@ import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.TestBackends;
 
 /** The DCGAN learns at a tiny budget on both backends and fits odd image sides. */
 class DcganTest {
@@ -31,7 +32,7 @@ class DcganTest {
         new ModelContext(Scope.root(store), GanData.SHAPE));
     float[] dataMean = GanData.meanImage(DATA.images(IntStream.range(0, DATA.size()).toArray()));
     HostTensor z = GanData.noise(256, 16, 5);
-    try (ComputeSession session = Backends.get(backend).open(store, 9)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 9)) {
       CompiledFunction generate = session.compile(model.functions().get(Model.Functions.GENERATE));
       double before = GanData.meanSquaredDistance(GanData.meanImage(generate.apply(Map.of("z", z)).get("x")), dataMean);
       Map<String, List<Map<String, Float>>> losses = GanData.train(session, model, DATA, 100, 32);
@@ -51,7 +52,7 @@ class DcganTest {
     ParameterStore store = new ParameterStore(1);
     Model model = new DcganProvider().create(new DcganParameters(8, 4, null, null, null, null, null),
         new ModelContext(Scope.root(store), new DataShape(1, side, side, 10)));
-    try (ComputeSession session = Backends.get("tensorflow").open(store, 1)) {
+    try (ComputeSession session = TestBackends.shared("tensorflow").open(store, 1)) {
       HostTensor x = session.compile(model.functions().get(Model.Functions.GENERATE))
           .apply(Map.of("z", GanData.noise(3, 8, 1))).get("x");
       assertThat(x.shape()).containsExactly(3, 1, side, side);

@@ -15,6 +15,7 @@ import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.TestBackends;
 
 /**
  * The MLP GAN learns at a tiny budget on both backends with either generator loss. What is checked is the
@@ -32,7 +33,7 @@ class GanTest {
         new ModelContext(Scope.root(store), GanData.SHAPE));
     float[] dataMean = GanData.meanImage(DATA.images(IntStream.range(0, DATA.size()).toArray()));
     HostTensor z = GanData.noise(256, 16, 3);
-    try (ComputeSession session = Backends.get(backend).open(store, 7)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 7)) {
       CompiledFunction generate = session.compile(model.functions().get(Model.Functions.GENERATE));
       HostTensor first = generate.apply(Map.of("z", z)).get("x");
       assertThat(first.shape()).containsExactly(256, 1, GanData.SIDE, GanData.SIDE);

@@ -13,6 +13,7 @@ import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.ComputeSession;
 import org.latentlab.api.train.Trainer;
+import org.latentlab.testkit.TestBackends;
 
 /** The generator's moving average follows its formula step by step, and samples are drawn from it. */
 class GeneratorAverageTest {
@@ -28,7 +29,7 @@ class GeneratorAverageTest {
     Model model = new DcganProvider().create(new DcganParameters(8, 4, null, 1e-2, null, null, (double) decay),
         new ModelContext(Scope.root(store), GanData.SHAPE));
     assertThat(store.get(AVERAGE).initialValue().data()).containsExactly(store.get(WEIGHT).initialValue().data());
-    try (ComputeSession session = Backends.get(backend).open(store, 4)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 4)) {
       Trainer trainer = session.trainer(model.program());
       Map<String, HostTensor> batch = Map.of("x", DATA.images(range(32)), "y", DATA.labelTensor(range(32)));
       for (int t = 0; t < 4; t++) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.latentlab.api.params.ParameterStore;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.TestBackends;
 
 /** Both generator losses give the paper's values, finite even for logits far beyond float's sigmoid range. */
 class GeneratorLossTest {
@@ -19,7 +20,7 @@ class GeneratorLossTest {
   }
 
   private static float evaluate(String backend, GeneratorLoss loss) {
-    try (ComputeSession session = Backends.get(backend).open(new ParameterStore(0), 0)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(new ParameterStore(0), 0)) {
       return session.compile((ops, in) -> Map.of("loss", loss.apply(ops, in.get("l"))))
           .apply(Map.of("l", HostTensor.of(new int[] {LOGITS.length, 1}, LOGITS))).get("loss").item();
     }

@@ -16,6 +16,7 @@ import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.TestBackends;
 
 /**
  * InfoGAN learns its game and its codes at a tiny budget on both backends: the discriminator's accuracy
@@ -64,7 +65,7 @@ class InfoGanTest {
   void discriminatorLearnsAndQReadsTheCategoricalCodeFromTheSamples(String backend) {
     ParameterStore store = new ParameterStore(13);
     Model model = model(store);
-    try (ComputeSession session = Backends.get(backend).open(store, 13)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 13)) {
       Map<String, List<Map<String, Float>>> losses = GanData.train(session, model, DATA, 150, 32);
       List<Map<String, Float>> d = losses.get(AdversarialProgram.DISCRIMINATOR);
       List<Map<String, Float>> g = losses.get(AdversarialProgram.GENERATOR);
@@ -99,7 +100,7 @@ class InfoGanTest {
     ParameterStore store = new ParameterStore(2);
     Model model = model(store);
     assertThat(model.noiseSize()).hasValue(LATENT);
-    try (ComputeSession session = Backends.get("tensorflow").open(store, 2)) {
+    try (ComputeSession session = TestBackends.shared("tensorflow").open(store, 2)) {
       HostTensor x = session.compile(model.functions().get(Model.Functions.GENERATE))
           .apply(Map.of("z", GanData.noise(5, LATENT, 1))).get("x");
       assertThat(x.shape()).containsExactly(5, 1, GanData.SIDE, GanData.SIDE);

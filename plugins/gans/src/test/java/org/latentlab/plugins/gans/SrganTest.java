@@ -16,6 +16,7 @@ import org.latentlab.api.spi.Model;
 import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.TestBackends;
 
 /** SRGAN-style super-resolution: both loss forms learn on both backends; the downsampling and pixel shuffle are exact. */
 class SrganTest {
@@ -36,7 +37,7 @@ class SrganTest {
     ParameterStore store = new ParameterStore(3);
     Model model = srgan(store, "mse", GanData.SHAPE);
     assertThat(model.program().steps()).extracting(s -> s.name()).containsExactly(AdversarialProgram.GENERATOR);
-    try (ComputeSession session = Backends.get(backend).open(store, 3)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 3)) {
       List<Map<String, Float>> g = GanData.train(session, model, DATA, 60, 32).get(AdversarialProgram.GENERATOR);
       assertThat(mean(g, "pixel-mse", 50, 60)).as("pixel MSE late vs early").isLessThan(0.5 * mean(g, "pixel-mse", 0, 5));
     }
@@ -49,7 +50,7 @@ class SrganTest {
     Model model = srgan(store, "perceptual", GanData.SHAPE);
     assertThat(model.program().steps()).extracting(s -> s.name())
         .containsExactly(Srgan.CLASSIFIER, AdversarialProgram.DISCRIMINATOR, AdversarialProgram.GENERATOR);
-    try (ComputeSession session = Backends.get(backend).open(store, 5)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 5)) {
       Map<String, List<Map<String, Float>>> losses = GanData.train(session, model, DATA, 60, 32);
       List<Map<String, Float>> g = losses.get(AdversarialProgram.GENERATOR);
       List<Map<String, Float>> d = losses.get(AdversarialProgram.DISCRIMINATOR);
@@ -74,7 +75,7 @@ class SrganTest {
         1, 1, 0, 0,
         1, 1, 0, 8};
     HostTensor x = new HostTensor(image, new int[] {1, 1, 4, 4});
-    try (ComputeSession session = Backends.get("tensorflow").open(store, 1)) {
+    try (ComputeSession session = TestBackends.shared("tensorflow").open(store, 1)) {
       HostTensor low = session.compile(model.functions().get(Model.Functions.LOW_RESOLUTION)).apply(Map.of("x", x))
           .get("x");
       assertThat(low.shape()).containsExactly(1, 1, 2, 2);
@@ -102,7 +103,7 @@ class SrganTest {
         }
       }
     }
-    try (ComputeSession session = Backends.get("tensorflow").open(store, 1)) {
+    try (ComputeSession session = TestBackends.shared("tensorflow").open(store, 1)) {
       HostTensor low = session.compile(model.functions().get(Model.Functions.LOW_RESOLUTION)).apply(Map.of("x", x))
           .get("x");
       assertThat(low.shape()).containsExactly(2, 1, 4, 4);
@@ -123,7 +124,7 @@ class SrganTest {
       maps[i] = i;
     }
     // two output maps of 1x2 input pixels: map k, sub-pixel (a, b), column j holds 8k + 2(2a + b) + j
-    try (ComputeSession session = Backends.get(backend).open(new ParameterStore(1), 1)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(new ParameterStore(1), 1)) {
       HostTensor out = session.compile((ops, in) -> Map.of("x", SrResNet.pixelShuffle(ops, in.get("x"), 2)))
           .apply(Map.of("x", new HostTensor(maps, new int[] {1, 8, 1, 2}))).get("x");
       assertThat(out.shape()).containsExactly(1, 2, 2, 4);

@@ -19,6 +19,7 @@ import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.TestBackends;
 
 /**
  * The small StyleGAN learns at a tiny budget on both backends, its noise inputs change detail only a
@@ -55,7 +56,7 @@ class StyleGanTest {
     Model model = model(store);
     float[] dataMean = GanData.meanImage(DATA.images(IntStream.range(0, DATA.size()).toArray()));
     HostTensor z = GanData.noise(256, LATENT, 5);
-    try (ComputeSession session = Backends.get(backend).open(store, 13)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 13)) {
       CompiledFunction generate = session.compile(model.functions().get(Model.Functions.GENERATE));
       double before = GanData.meanSquaredDistance(GanData.meanImage(generate.apply(Map.of("z", z)).get("x")), dataMean);
       Map<String, List<Map<String, Float>>> losses = GanData.train(session, model, DATA, 100, 32);
@@ -82,7 +83,7 @@ class StyleGanTest {
     Model model = model(store);
     HostTensor a = GanData.noise(N, LATENT, 1);
     HostTensor b = GanData.noise(N, LATENT, 2);
-    try (ComputeSession session = Backends.get(backend).open(store, 14)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 14)) {
       CompiledFunction mixed = session.compile(model.functions().get(Model.Functions.GENERATE_MIXED));
       HostTensor pureA = mixed.apply(Map.of("z", a, "z-mixed", a, "crossover", crossover(0.5f))).get("x");
       HostTensor pureB = mixed.apply(Map.of("z", b, "z-mixed", b, "crossover", crossover(0.5f))).get("x");

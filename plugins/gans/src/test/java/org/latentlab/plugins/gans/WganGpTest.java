@@ -22,6 +22,7 @@ import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.ComputeSession;
 import org.latentlab.api.train.InferenceFunction;
 import org.latentlab.api.train.Trainer;
+import org.latentlab.testkit.TestBackends;
 
 /**
  * WGAN-GP: the gradient penalty against critics with known gradients, learning on the backend with
@@ -41,7 +42,7 @@ class WganGpTest {
   private static double penalty(Layer critic, HostTensor real, HostTensor fake) {
     InferenceFunction f = (ops, in) -> Map.of("penalty",
         ops.shape().reshape(GradientPenalty.of(ops, critic, in.get("real"), in.get("fake")), 1));
-    try (ComputeSession session = Backends.get("tensorflow").open(new ParameterStore(0), 4)) {
+    try (ComputeSession session = TestBackends.shared("tensorflow").open(new ParameterStore(0), 4)) {
       return session.compile(f).apply(Map.of("real", real, "fake", fake)).get("penalty").data()[0];
     }
   }
@@ -80,7 +81,7 @@ class WganGpTest {
     Model model = model(store, 1e-3);
     float[] dataMean = GanData.meanImage(DATA.images(IntStream.range(0, DATA.size()).toArray()));
     HostTensor z = GanData.noise(256, 16, 5);
-    try (ComputeSession session = Backends.get("tensorflow").open(store, 12)) {
+    try (ComputeSession session = TestBackends.shared("tensorflow").open(store, 12)) {
       CompiledFunction generate = session.compile(model.functions().get(Model.Functions.GENERATE));
       double before = GanData.meanSquaredDistance(GanData.meanImage(generate.apply(Map.of("z", z)).get("x")), dataMean);
       Map<String, List<Map<String, Float>>> losses = GanData.train(session, model, DATA, 60, 32);
@@ -104,7 +105,7 @@ class WganGpTest {
     Model model = model(store, null);
     assertThat(model.requiredCapabilities()).containsExactly(Capability.HIGHER_ORDER_GRADIENTS);
     int[] idx = IntStream.range(0, 8).toArray();
-    try (ComputeSession session = Backends.get("djl").open(store, 3)) {
+    try (ComputeSession session = TestBackends.shared("djl").open(store, 3)) {
       Trainer trainer = session.trainer(model.program());
       assertThatThrownBy(() -> trainer.step(WassersteinProgram.CRITIC, Map.of("x", DATA.images(idx))))
           .hasMessageContaining(Capability.HIGHER_ORDER_GRADIENTS.id());

@@ -20,6 +20,7 @@ import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.spi.Problems;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.TestBackends;
 
 /** Colorization sees the luminance of its target and learns the colours at a tiny budget on both backends. */
 class ColorizationTest {
@@ -54,7 +55,7 @@ class ColorizationTest {
   @Test
   void theInputIsTheLuminanceOfTheTarget() {
     HostTensor x = colourTees(2, 1).images(new int[] {0, 1});
-    try (ComputeSession session = Backends.get("tensorflow").open(new ParameterStore(0), 0)) {
+    try (ComputeSession session = TestBackends.shared("tensorflow").open(new ParameterStore(0), 0)) {
       HostTensor l = session.compile((ops, in) -> Map.of("l", Colorization.luminance(ops, in.get("x"))))
           .apply(Map.of("x", x)).get("l");
       assertThat(l.shape()).containsExactly(2, 1, SIDE, SIDE);
@@ -75,7 +76,7 @@ class ColorizationTest {
     ParameterStore store = new ParameterStore(6);
     Model model = model(store, form);
     ImageSet data = colourTees(256, 2);
-    try (ComputeSession session = Backends.get(backend).open(store, 6)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 6)) {
       HostTensor test = colourTees(32, 8).images(IntStream.range(0, 32).toArray());
       var scores = session.compile(model.functions().get(Model.Functions.PRETEXT_SCORES));
       double before = mean(scores.apply(Map.of("x", test)).get("colour-error"));

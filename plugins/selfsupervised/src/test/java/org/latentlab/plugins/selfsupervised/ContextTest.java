@@ -18,6 +18,7 @@ import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.spi.Problems;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.TestBackends;
 
 /** Context prediction cuts the patches its labels name and learns the layout at a tiny budget on both backends. */
 class ContextTest {
@@ -60,7 +61,7 @@ class ContextTest {
     ParameterStore store = new ParameterStore(3);
     Model model = model(store);
     ImageSet data = Shapes.ramps(256, SIDE, 1);
-    try (ComputeSession session = Backends.get(backend).open(store, 3)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 3)) {
       List<Map<String, Float>> losses = Shapes.train(session, model, data, 150, 32);
       assertThat(Shapes.mean(losses, "loss", 0, 5)).as("cross-entropy at the start, log 8 = 2.08").isGreaterThan(1.8);
       assertThat(Shapes.mean(losses, "accuracy", 140, 150)).as("training accuracy, last 10 steps (chance 0.125)")

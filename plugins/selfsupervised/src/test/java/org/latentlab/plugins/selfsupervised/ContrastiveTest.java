@@ -18,6 +18,7 @@ import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.spi.Problems;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.TestBackends;
 
 /** Contrastive learning pairs each view with its partner, and learns at a tiny budget on both backends. */
 class ContrastiveTest {
@@ -29,7 +30,7 @@ class ContrastiveTest {
     // Four views in 2-D: 0 and 2 (partners) point one way, 1 and 3 (partners) the other.
     HostTensor first = new HostTensor(new float[] {1, 0, 0, 1}, new int[] {2, 2});
     HostTensor second = new HostTensor(new float[] {2, 0, 0, 3}, new int[] {2, 2});
-    try (ComputeSession session = Backends.get(backend).open(new ParameterStore(0), 0)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(new ParameterStore(0), 0)) {
       Map<String, HostTensor> out = session.compile((ops, in) -> {
         var logits = NtXent.logits(ops, in.get("a"), in.get("b"), 0.5f);
         return Map.of("loss", NtXent.loss(ops, logits), "accuracy", NtXent.accuracy(ops, logits));
@@ -62,7 +63,7 @@ class ContrastiveTest {
     ParameterStore store = new ParameterStore(2);
     Model model = new ContrastiveProvider().create(new ContrastiveParameters(List.of(8, 16), 0.5, 32, 16,
         new ImageAugmentation(0, 2, 0, 0, 0.05), 3e-3), new ModelContext(Scope.root(store), Shapes.SHAPE));
-    try (ComputeSession session = Backends.get(backend).open(store, 2)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 2)) {
       List<Map<String, Float>> losses = Shapes.train(session, model, DATA, 100, 32);
       double early = Shapes.mean(losses, "loss", 0, 5);
       double late = Shapes.mean(losses, "loss", 90, 100);

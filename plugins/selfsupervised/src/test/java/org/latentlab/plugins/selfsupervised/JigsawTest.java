@@ -22,6 +22,7 @@ import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.spi.Problems;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.TestBackends;
 
 /** The jigsaw puzzle shuffles tiles as its labels say, and learns to solve it at a tiny budget on both backends. */
 class JigsawTest {
@@ -82,7 +83,7 @@ class JigsawTest {
     ParameterStore store = new ParameterStore(4);
     Model model = model(store, 8);
     ImageSet data = Shapes.ramps(256, SIDE, 2);
-    try (ComputeSession session = Backends.get(backend).open(store, 4)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 4)) {
       List<Map<String, Float>> losses = Shapes.train(session, model, data, 120, 32);
       assertThat(Shapes.mean(losses, "loss", 0, 5)).as("cross-entropy at the start, log 8 = 2.08").isGreaterThan(1.8);
       assertThat(Shapes.mean(losses, "accuracy", 110, 120)).as("training accuracy, last 10 steps (chance 0.125)")

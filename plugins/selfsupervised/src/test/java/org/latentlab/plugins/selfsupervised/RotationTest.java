@@ -18,6 +18,7 @@ import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.spi.Problems;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.TestBackends;
 
 /** Rotation prediction builds its labels right and learns them at a tiny budget on both backends. */
 class RotationTest {
@@ -33,7 +34,7 @@ class RotationTest {
   void theGraphsRotationIsTheReferenceAndRotatingBackByTheLabelRestoresTheImage(String backend) {
     HostTensor x = DATA.images(new int[] {0, 1});
     int plane = Shapes.SIDE * Shapes.SIDE;
-    try (ComputeSession session = Backends.get(backend).open(new ParameterStore(0), 0)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(new ParameterStore(0), 0)) {
       for (int r = 1; r < 4; r++) {
         int turns = r;
         HostTensor rotated = session.compile((ops, in) -> Map.of("x", Rotations.rotate(ops, in.get("x"), turns)))
@@ -59,7 +60,7 @@ class RotationTest {
   void theRotationIsLearnedAtATinyBudget(String backend) {
     ParameterStore store = new ParameterStore(5);
     Model model = model(store);
-    try (ComputeSession session = Backends.get(backend).open(store, 5)) {
+    try (ComputeSession session = TestBackends.shared(backend).open(store, 5)) {
       List<Map<String, Float>> losses = Shapes.train(session, model, DATA, 80, 32);
       assertThat(Shapes.mean(losses, "loss", 0, 5)).as("cross-entropy at the start, log 4 = 1.39").isGreaterThan(1.2);
       assertThat(Shapes.mean(losses, "accuracy", 70, 80)).as("training accuracy, last 10 steps (chance 0.25)")
