@@ -1,6 +1,7 @@
 package org.latentlab.plugins.gans;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,10 @@ import org.latentlab.api.ops.MathOps;
 import org.latentlab.api.ops.Ops;
 import org.latentlab.api.params.Initializers;
 import org.latentlab.api.params.Scope;
+import org.latentlab.api.spi.BatchContext;
 import org.latentlab.api.spi.Model;
 import org.latentlab.api.spi.ModelContext;
+import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.tensor.Tensor;
 import org.latentlab.api.train.InferenceFunction;
 import org.latentlab.api.train.Losses;
@@ -44,11 +47,19 @@ import org.latentlab.api.train.TrainingProgram;
  * Minimising {@code L_I} with the entropy {@code H(c)} fixed maximises the bound; the categorical
  * cross-entropy starts at {@code log K} and falls as {@code c1} becomes readable from the samples.
  *
+ * <p>With {@code inputNoise} sigma > 0, every image entering the discriminator's trunk in training, real or
+ * generated, gets Gaussian noise ("instance noise", Sonderby et al. 2017) whose deviation falls linearly from
+ * sigma at the first step to 0 at the last: early on a code hidden in faint patterns drowns in it, so only
+ * visible changes of the sample keep {@code c1} readable; late on the discriminator sees clean images again.
+ *
  * <p>Functions: {@code generate} ({@code z [n, latentDim] -> x}, the codes drawn from their priors in the
  * graph, so {@link #noiseSize()} is the noise alone) and {@code generate-with-codes}
  * ({@code z, category [n] as floats, continuous [n, m] -> x}).
  */
 public final class InfoGan implements Model {
+  /** Batch input: the instance noise's deviation at this step. */
+  static final String INPUT_NOISE = "input-noise";
+
   private final Sequential generator;
   private final Sequential trunk;
   private final Dense realOrFake;
@@ -57,6 +68,7 @@ public final class InfoGan implements Model {
   private final int continuousCodes;
   private final float categoricalLambda;
   private final float continuousLambda;
+  private final float inputNoise;
   private final AdversarialProgram program;
 
   /** Values of the codes for a batch: {@code category [n]}, {@code continuous [n, m]} (null when {@code m = 0}). */
@@ -68,6 +80,7 @@ public final class InfoGan implements Model {
     this.continuousCodes = p.continuousCodes();
     this.categoricalLambda = p.categoricalLambda().floatValue();
     this.continuousLambda = p.continuousLambda().floatValue();
+    this.inputNoise = p.inputNoise().floatValue();
     Scope g = context.scope().child(AdversarialProgram.GENERATOR);
     Scope d = context.scope().child(AdversarialProgram.DISCRIMINATOR);
     this.generator = Networks.convGenerator(g, p.latentDim() + categories + continuousCodes, p.channels(), data);
@@ -92,6 +105,26 @@ public final class InfoGan implements Model {
   private Codes drawCodes(Ops ops, int n) {
     return new Codes(UniformIndices.draw(ops, categories, n),
         continuousCodes > 0 ? ops.random().uniform(-1f, 1f, n, continuousCodes) : null);
+  }
+
+  /** The trunk's features of images as the discriminator sees them in training: with instance noise, if any. */
+  private Tensor trainingFeatures(Ops ops, Tensor images, Map<String, Tensor> batch) {
+    if (inputNoise <= 0) {
+      return trunk.apply(ops, images);
+    }
+    MathOps m = ops.math();
+    return trunk.apply(ops, m.add(images, m.mul(ops.random().normalLike(images), batch.get(INPUT_NOISE))));
+  }
+
+  /** Adds this step's instance-noise deviation, {@code inputNoise * (1 - progress)}, when there is any. */
+  @Override
+  public Map<String, HostTensor> prepareBatch(String stepName, Map<String, HostTensor> batch, BatchContext context) {
+    if (inputNoise <= 0) {
+      return batch;
+    }
+    Map<String, HostTensor> out = new HashMap<>(batch);
+    out.put(INPUT_NOISE, HostTensor.scalar((float) (inputNoise * (1 - context.progress()))));
+    return out;
   }
 
   /** {@code lambda_cat * c1-cross-entropy + lambda_cont * continuous-nll} of Q on the trunk's features of samples. */
@@ -129,7 +162,7 @@ public final class InfoGan implements Model {
           Codes codes = drawCodes(ops, n);
           Tensor fake = ops.stopGradient(generate(ops, program.noise(ops, batch), codes));
           // One pass over real and generated images: batch statistics (with batch norm) updated once a step.
-          Tensor features = trunk.apply(ops, ops.shape().concat(List.of(batch.get("x"), fake), 0));
+          Tensor features = trainingFeatures(ops, ops.shape().concat(List.of(batch.get("x"), fake), 0), batch);
           Tensor realFeatures = ops.shape().slice(features, new int[] {0, 0}, new int[] {n, -1});
           Tensor fakeFeatures = ops.shape().slice(features, new int[] {n, 0}, new int[] {n, -1});
           Losses adversarial = AdversarialProgram.discriminatorLosses(ops,
@@ -138,7 +171,7 @@ public final class InfoGan implements Model {
         },
         (ops, batch) -> {
           Codes codes = drawCodes(ops, batch.get("x").dim(0));
-          Tensor fakeFeatures = trunk.apply(ops, generate(ops, program.noise(ops, batch), codes));
+          Tensor fakeFeatures = trainingFeatures(ops, generate(ops, program.noise(ops, batch), codes), batch);
           Losses adversarial = program.generatorLosses(ops, realOrFake.apply(ops, fakeFeatures));
           return withInformation(ops, adversarial, information(ops, fakeFeatures, codes));
         });

@@ -26,10 +26,15 @@ import org.latentlab.api.spi.Problems;
  * @param learningRate       Adam learning rate of both steps (default 2e-4)
  * @param beta1              Adam's first-moment decay (default 0.5)
  * @param discriminatorSteps discriminator steps per generator step (default 1)
+ * @param inputNoise         starting deviation of Gaussian "instance noise" (Sonderby et al. 2017) added to every
+ *                           image the discriminator and Q see in training, real and generated, falling linearly
+ *                           to 0 by the last step, so the generator cannot hide the codes in faint patterns only
+ *                           the trunk notices (default 0: none)
  */
 public record InfoGanParameters(Integer latentDim, Integer categories, Integer continuousCodes,
     Double categoricalLambda, Double continuousLambda, Integer channels, Boolean discriminatorBatchNorm,
-    Integer qHidden, String generatorLoss, Double learningRate, Double beta1, Integer discriminatorSteps) implements Parameters {
+    Integer qHidden, String generatorLoss, Double learningRate, Double beta1, Integer discriminatorSteps,
+    Double inputNoise) implements Parameters {
 
   /** Fills in defaults for absent fields. */
   public InfoGanParameters {
@@ -45,6 +50,7 @@ public record InfoGanParameters(Integer latentDim, Integer categories, Integer c
     learningRate = learningRate == null ? 2e-4 : learningRate;
     beta1 = beta1 == null ? 0.5 : beta1;
     discriminatorSteps = discriminatorSteps == null ? 1 : discriminatorSteps;
+    inputNoise = inputNoise == null ? 0.0 : inputNoise;
   }
 
   @Override
@@ -58,6 +64,7 @@ public record InfoGanParameters(Integer latentDim, Integer categories, Integer c
         "must be in [0, 100]");
     Checks.width(problems, "channels", channels);
     Checks.width(problems, "qHidden", qHidden);
+    problems.require(inputNoise >= 0 && inputNoise <= 1, "inputNoise", inputNoise, "must be in [0, 1]");
   }
 
   AdversarialProgram program() {

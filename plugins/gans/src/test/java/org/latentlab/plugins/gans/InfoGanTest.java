@@ -16,6 +16,7 @@ import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.ModelTraining;
 import org.latentlab.testkit.TestBackends;
 
 /**
@@ -30,8 +31,12 @@ class InfoGanTest {
   private static final int N = 20;
 
   private static Model model(ParameterStore store) {
+    return model(store, null);
+  }
+
+  private static Model model(ParameterStore store, Double inputNoise) {
     return new InfoGanProvider().create(
-        new InfoGanParameters(LATENT, CATEGORIES, 2, null, null, 8, null, 32, null, 1e-3, null, null),
+        new InfoGanParameters(LATENT, CATEGORIES, 2, null, null, 8, null, 32, null, 1e-3, null, null, inputNoise),
         new ModelContext(Scope.root(store), GanData.SHAPE));
   }
 
@@ -93,6 +98,25 @@ class InfoGanTest {
       assertThat(meanAbsoluteDifference(generate(withCodes, z, 0, 0, -1), generate(withCodes, z, 0, 0, 1)))
           .as("c3 = -1 against c3 = 1").isGreaterThan(0.01);
     }
+  }
+
+  /** Q's c1 cross-entropy over the last 20 discriminator steps of a tiny run with this (annealed) instance noise. */
+  private static double finalCategoricalCrossEntropy(double inputNoise) {
+    ParameterStore store = new ParameterStore(13);
+    Model model = model(store, inputNoise);
+    try (ComputeSession session = TestBackends.shared("tensorflow").open(store, 13)) {
+      List<Map<String, Float>> d = ModelTraining.train(session, model, DATA, 150, 32, 13)
+          .get(AdversarialProgram.DISCRIMINATOR);
+      return mean(d, "c1-cross-entropy", d.size() - 20, d.size());
+    }
+  }
+
+  @Test
+  void instanceNoiseReachesWhatTheDiscriminatorSeesYetMildNoiseLetsQReadTheCategoricalCode() {
+    double logK = Math.log(CATEGORIES);
+    assertThat(finalCategoricalCrossEntropy(0.1)).as("noise 0.1: Q reads c1").isLessThan(0.5 * logK);
+    assertThat(finalCategoricalCrossEntropy(1.0)).as("noise 1.0 drowns the 8x8 samples: Q cannot read c1 yet")
+        .isGreaterThan(0.8 * logK);
   }
 
   @Test
