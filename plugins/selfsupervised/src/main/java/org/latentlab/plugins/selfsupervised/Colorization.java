@@ -152,8 +152,7 @@ final class Colorization implements Model {
             return Map.of("colour-error", error);
           }
           Tensor logits = cellRows(ops, output);
-          Tensor truth = m.sum(m.mul(logits, ops.shape().oneHot(bins(ops, target), logits.dim(1))), false, 1);
-          Tensor right = m.greater(m.addScalar(truth, 1e-6f), m.max(logits, false, 1));
+          Tensor right = TopOne.correct(ops, logits, bins(ops, target), logits.dim(1));
           return Map.of("colour-error", error, "accuracy", m.mean(ops.shape().reshape(right, n, cells), false, 1));
         });
   }

@@ -9,7 +9,6 @@ import org.latentlab.api.data.DataShape;
 import org.latentlab.api.nn.Activation;
 import org.latentlab.api.nn.Dense;
 import org.latentlab.api.nn.Sequential;
-import org.latentlab.api.ops.MathOps;
 import org.latentlab.api.ops.Ops;
 import org.latentlab.api.params.Initializers;
 import org.latentlab.api.params.ParameterGroup;
@@ -77,14 +76,8 @@ final class ContextPrediction implements Model {
       Tensor logits = logits(ops, batch.get("centre"), batch.get("neighbour"));
       Tensor y = batch.get("position");
       return new Losses(ops.losses().sparseSoftmaxCrossEntropy(logits, y),
-          Map.of("accuracy", ops.math().mean(correct(ops, logits, y))));
+          Map.of("accuracy", ops.math().mean(TopOne.correct(ops, logits, y, NEIGHBOURS))));
     }, ParameterGroup.all(), OptimizerSpec.Adam.of(parameters.learningRate())));
-  }
-
-  private static Tensor correct(Ops ops, Tensor logits, Tensor labels) {
-    MathOps m = ops.math();
-    Tensor truth = m.sum(m.mul(logits, ops.shape().oneHot(labels, NEIGHBOURS)), false, 1);
-    return m.greater(m.addScalar(truth, 1e-6f), m.max(logits, false, 1));
   }
 
   /** Adds {@code centre} and {@code neighbour} patches (jittered) and the neighbour's {@code position}. */
@@ -127,8 +120,8 @@ final class ContextPrediction implements Model {
                 new int[] {0, 0, grid.offset(PatchGrid.row(k)), grid.offset(PatchGrid.column(k))}, new int[] {n, c, p, p});
             float[] label = new float[n];
             java.util.Arrays.fill(label, k);
-            right.add(ops.shape().reshape(correct(ops, logits(ops, centre, neighbour),
-                ops.constant(new HostTensor(label, new int[] {n}))), 1, n));
+            right.add(ops.shape().reshape(TopOne.correct(ops, logits(ops, centre, neighbour),
+                ops.constant(new HostTensor(label, new int[] {n})), NEIGHBOURS), 1, n));
           }
           return Map.of("accuracy", ops.math().mean(ops.shape().concat(right, 0), false, 0));
         });

@@ -9,7 +9,6 @@ import org.latentlab.api.data.DataShape;
 import org.latentlab.api.nn.Activation;
 import org.latentlab.api.nn.Dense;
 import org.latentlab.api.nn.Sequential;
-import org.latentlab.api.ops.MathOps;
 import org.latentlab.api.ops.Ops;
 import org.latentlab.api.params.Initializers;
 import org.latentlab.api.params.ParameterGroup;
@@ -86,14 +85,8 @@ final class JigsawPuzzle implements Model {
       Tensor logits = classifier.apply(ops, ops.shape().reshape(features, -1, TILES * encoder.featureSize()));
       Tensor y = batch.get("permutation");
       return new Losses(ops.losses().sparseSoftmaxCrossEntropy(logits, y),
-          Map.of("accuracy", ops.math().mean(correct(ops, logits, y))));
+          Map.of("accuracy", ops.math().mean(TopOne.correct(ops, logits, y, permutations.length))));
     }, ParameterGroup.all(), OptimizerSpec.Adam.of(parameters.learningRate())));
-  }
-
-  private Tensor correct(Ops ops, Tensor logits, Tensor labels) {
-    MathOps m = ops.math();
-    Tensor truth = m.sum(m.mul(logits, ops.shape().oneHot(labels, permutations.length)), false, 1);
-    return m.greater(m.addScalar(truth, 1e-6f), m.max(logits, false, 1));
   }
 
   /**
@@ -158,7 +151,8 @@ final class JigsawPuzzle implements Model {
       float[] label = new float[n];
       java.util.Arrays.fill(label, k);
       Tensor logits = classifier.apply(ops, ops.shape().concat(ordered, 1));
-      right.add(ops.shape().reshape(correct(ops, logits, ops.constant(new HostTensor(label, new int[] {n}))), 1, n));
+      Tensor truth = ops.constant(new HostTensor(label, new int[] {n}));
+      right.add(ops.shape().reshape(TopOne.correct(ops, logits, truth, permutations.length), 1, n));
     }
     return ops.math().mean(ops.shape().concat(right, 0), false, 0);
   }

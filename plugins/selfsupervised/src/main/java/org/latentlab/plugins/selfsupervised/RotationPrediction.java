@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.latentlab.api.data.DataShape;
 import org.latentlab.api.nn.Dense;
-import org.latentlab.api.ops.MathOps;
 import org.latentlab.api.ops.Ops;
 import org.latentlab.api.params.ParameterGroup;
 import org.latentlab.api.spi.Model;
@@ -83,10 +82,7 @@ final class RotationPrediction implements Model {
 
   /** 1 where the logit of an image's true rotation is the largest, else 0, {@code [4n]}. */
   private static Tensor correct(Ops ops, Tensor logits, int n) {
-    MathOps m = ops.math();
-    Tensor best = m.max(logits, false, 1);
-    Tensor truth = m.sum(m.mul(logits, ops.shape().oneHot(ops.constant(labels(n)), ROTATIONS)), false, 1);
-    return m.greater(m.addScalar(truth, 1e-6f), best);
+    return TopOne.correct(ops, logits, ops.constant(labels(n)), ROTATIONS);
   }
 
   @Override
