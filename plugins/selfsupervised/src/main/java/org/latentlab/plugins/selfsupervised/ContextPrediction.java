@@ -110,18 +110,11 @@ final class ContextPrediction implements Model {
         Functions.ENCODE, (ops, in) -> encoder.encodeOutputs(ops, in.get("x")),
         Functions.PRETEXT_SCORES, (ops, in) -> {
           Tensor x = in.get("x");
-          int n = x.dim(0);
-          int c = x.dim(1);
-          int p = grid.patch();
-          Tensor centre = ops.shape().slice(x, new int[] {0, 0, grid.offset(1), grid.offset(1)}, new int[] {n, c, p, p});
+          Tensor centre = grid.cell(ops, x, 1, 1);
           List<Tensor> right = new ArrayList<>();
           for (int k = 0; k < NEIGHBOURS; k++) {
-            Tensor neighbour = ops.shape().slice(x,
-                new int[] {0, 0, grid.offset(PatchGrid.row(k)), grid.offset(PatchGrid.column(k))}, new int[] {n, c, p, p});
-            float[] label = new float[n];
-            java.util.Arrays.fill(label, k);
-            right.add(ops.shape().reshape(TopOne.correct(ops, logits(ops, centre, neighbour),
-                ops.constant(new HostTensor(label, new int[] {n})), NEIGHBOURS), 1, n));
+            Tensor neighbour = grid.cell(ops, x, PatchGrid.row(k), PatchGrid.column(k));
+            right.add(TopOne.correctAs(ops, logits(ops, centre, neighbour), k, NEIGHBOURS));
           }
           return Map.of("accuracy", ops.math().mean(ops.shape().concat(right, 0), false, 0));
         });

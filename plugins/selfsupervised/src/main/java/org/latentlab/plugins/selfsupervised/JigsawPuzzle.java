@@ -129,12 +129,9 @@ final class JigsawPuzzle implements Model {
    */
   private Tensor pretextAccuracy(Ops ops, Tensor x) {
     int n = x.dim(0);
-    int c = x.dim(1);
-    int p = grid.patch();
     List<Tensor> cells = new ArrayList<>();
     for (int cell = 0; cell < TILES; cell++) {
-      cells.add(ops.shape().slice(x, new int[] {0, 0, grid.offset(cell / 3), grid.offset(cell % 3)},
-          new int[] {n, c, p, p}));
+      cells.add(grid.cell(ops, x, cell / 3, cell % 3));
     }
     Tensor features = encoder.feature(ops, ops.shape().concat(cells, 0));
     int d = encoder.featureSize();
@@ -148,11 +145,8 @@ final class JigsawPuzzle implements Model {
       for (int slot = 0; slot < TILES; slot++) {
         ordered.add(perCell.get(permutations[k][slot]));
       }
-      float[] label = new float[n];
-      java.util.Arrays.fill(label, k);
       Tensor logits = classifier.apply(ops, ops.shape().concat(ordered, 1));
-      Tensor truth = ops.constant(new HostTensor(label, new int[] {n}));
-      right.add(ops.shape().reshape(TopOne.correct(ops, logits, truth, permutations.length), 1, n));
+      right.add(TopOne.correctAs(ops, logits, k, permutations.length));
     }
     return ops.math().mean(ops.shape().concat(right, 0), false, 0);
   }

@@ -1,7 +1,9 @@
 package org.latentlab.plugins.selfsupervised;
 
 import java.util.SplittableRandom;
+import org.latentlab.api.ops.Ops;
 import org.latentlab.api.tensor.HostTensor;
+import org.latentlab.api.tensor.Tensor;
 
 /**
  * The 3x3 grid of square patches that context prediction (Doersch et al. 2015) and the jigsaw puzzle (Noroozi
@@ -48,6 +50,11 @@ record PatchGrid(int side, int patch, int gap, int jitter) {
   int offset(int index) {
     int margin = (side - 3 * patch - 2 * gap) / 2;
     return margin + index * (patch + gap);
+  }
+
+  /** The unjittered patch in grid cell ({@code row}, {@code column}) of every image of {@code x [n, c, side, side]}. */
+  Tensor cell(Ops ops, Tensor x, int row, int column) {
+    return ops.shape().slice(x, new int[] {0, 0, offset(row), offset(column)}, new int[] {x.dim(0), x.dim(1), patch, patch});
   }
 
   /** {@link #offset} moved by {@code shift}, kept inside the image. */
