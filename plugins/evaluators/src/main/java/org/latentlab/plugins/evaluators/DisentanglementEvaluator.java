@@ -106,7 +106,8 @@ final class DisentanglementEvaluator implements Evaluator {
     summary.add(List.of("MIG (Chen et al. 2018)", Encodings.f4(mig.score())));
     summary.add(List.of("FactorVAE score (Kim & Mnih 2018)", Encodings.f4(fv.score())));
     summary.add(List.of("FactorVAE training-vote accuracy", Encodings.f4(fv.trainAccuracy())));
-    summary.add(List.of("active code units", fv.activeUnits() + " of " + d));
+    summary.add(List.of(String.format(Locale.ROOT, "active code units (variance over the data at least %.0f%% of the "
+        + "largest unit's)", 100 * DisentanglementMetrics.ACTIVE_SHARE), fv.activeUnits() + " of " + d));
     StringBuilder mapping = new StringBuilder();
     for (int j = 0; j < d; j++) {
       if (fv.unitToFactor()[j] >= 0) {

@@ -19,10 +19,16 @@ import java.util.SplittableRandom;
  *       non-constant ones) at the value of a random item, draws a batch of items sharing that value (with
  *       replacement), and votes for the unit with the least scaled variance over the batch. A majority
  *       classifier from unit to factor is fitted on training votes; the score is its accuracy on separate
- *       evaluation votes. Units with zero variance over the data are left out of the argmin.</li>
+ *       evaluation votes. Collapsed units are pruned first, as the paper does: those whose variance over the
+ *       data is below {@value #ACTIVE_SHARE} of the largest unit's (a scale-free form of the active-unit test of
+ *       Burda et al. 2016, which for a VAE's posterior means asks for a variance above 0.01) take no part in the
+ *       argmin.</li>
  * </ul>
  */
 final class DisentanglementMetrics {
+  /** A unit is active when its variance over the data is at least this share of the largest unit's. */
+  static final double ACTIVE_SHARE = 0.01;
+
   private DisentanglementMetrics() {}
 
   /**
@@ -84,7 +90,8 @@ final class DisentanglementMetrics {
    *
    * @param score         accuracy of the majority-vote classifier on the evaluation votes
    * @param trainAccuracy its accuracy on the training votes
-   * @param activeUnits   units with non-zero variance over the data
+   * @param activeUnits   units whose variance over the data is at least {@value #ACTIVE_SHARE} of the largest
+   *                      unit's; the others have collapsed (to the prior, in a VAE) and take no part in the votes
    * @param unitToFactor  the classifier: factor index voted most often per unit ({@code -1}: no votes)
    */
   record FactorVae(double score, double trainAccuracy, int activeUnits, int[] unitToFactor) {}
@@ -94,12 +101,17 @@ final class DisentanglementMetrics {
       long seed) {
     int d = units.length;
     int n = factors.length == 0 ? 0 : factors[0].length;
+    double[] variances = new double[d];
+    double largest = 0;
+    for (int j = 0; j < d; j++) {
+      variances[j] = variance(units[j], null, n);
+      largest = Math.max(largest, variances[j]);
+    }
     double[] scale = new double[d];
     int active = 0;
     for (int j = 0; j < d; j++) {
-      double var = variance(units[j], null, n);
-      scale[j] = var > 1e-12 ? 1 / var : 0;
-      if (scale[j] > 0) {
+      if (variances[j] > 1e-12 && variances[j] >= ACTIVE_SHARE * largest) {
+        scale[j] = 1 / variances[j];
         active++;
       }
     }

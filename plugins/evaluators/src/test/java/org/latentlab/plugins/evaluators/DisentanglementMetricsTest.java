@@ -3,6 +3,7 @@ package org.latentlab.plugins.evaluators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,22 @@ class DisentanglementMetricsTest {
     assertThat(fv.score()).isEqualTo(1.0);
     assertThat(fv.unitToFactor()).startsWith(0, 1, 2);
     assertThat(fv.activeUnits()).isEqualTo(4);
+  }
+
+  @Test
+  void collapsedUnitsAreNotActiveAndCastNoVotes() {
+    int[][] f = factors(11);
+    float[][] faithful = faithfulCodes(f, 12);
+    float[][] units = Arrays.copyOf(faithful, faithful.length + 1);
+    // a unit collapsed to the prior: its mean barely moves (sd 1e-3 against the others' order 1)
+    float[] collapsed = noise(new SplittableRandom(13));
+    for (int i = 0; i < collapsed.length; i++) {
+      collapsed[i] *= 1e-3f;
+    }
+    units[faithful.length] = collapsed;
+    DisentanglementMetrics.FactorVae fv = DisentanglementMetrics.factorVae(units, f, 2000, 1000, 64, 14);
+    assertThat(fv.activeUnits()).isEqualTo(faithful.length);
+    assertThat(fv.unitToFactor()[faithful.length]).isEqualTo(-1);
   }
 
   @Test
