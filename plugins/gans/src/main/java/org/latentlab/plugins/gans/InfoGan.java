@@ -107,13 +107,13 @@ public final class InfoGan implements Model {
         continuousCodes > 0 ? ops.random().uniform(-1f, 1f, n, continuousCodes) : null);
   }
 
-  /** The trunk's features of images as the discriminator sees them in training: with instance noise, if any. */
-  private Tensor trainingFeatures(Ops ops, Tensor images, Map<String, Tensor> batch) {
+  /** Images as the discriminator sees them in training: with instance noise, if any. */
+  private Tensor seen(Ops ops, Tensor images, Map<String, Tensor> batch) {
     if (inputNoise <= 0) {
-      return trunk.apply(ops, images);
+      return images;
     }
     MathOps m = ops.math();
-    return trunk.apply(ops, m.add(images, m.mul(ops.random().normalLike(images), batch.get(INPUT_NOISE))));
+    return m.add(images, m.mul(ops.random().normalLike(images), batch.get(INPUT_NOISE)));
   }
 
   /** Adds this step's instance-noise deviation, {@code inputNoise * (1 - progress)}, when there is any. */
@@ -161,17 +161,22 @@ public final class InfoGan implements Model {
           int n = batch.get("x").dim(0);
           Codes codes = drawCodes(ops, n);
           Tensor fake = ops.stopGradient(generate(ops, program.noise(ops, batch), codes));
-          // One pass over real and generated images: batch statistics (with batch norm) updated once a step.
-          Tensor features = trainingFeatures(ops, ops.shape().concat(List.of(batch.get("x"), fake), 0), batch);
-          Tensor realFeatures = ops.shape().slice(features, new int[] {0, 0}, new int[] {n, -1});
-          Tensor fakeFeatures = ops.shape().slice(features, new int[] {n, 0}, new int[] {n, -1});
+          Tensor images = seen(ops, ops.shape().concat(List.of(batch.get("x"), fake), 0), batch);
+          // Real and generated images through the trunk in separate passes, as DCGAN implementations do: with
+          // batch norm, a generated batch is then normalised by its own statistics here as in the generator's
+          // step. (One pass over both let the generator's step meet statistics the discriminator never trained
+          // on: it read D(G(z)) 0.76 where the discriminator's step read 0.01, and the generator collapsed.)
+          Tensor realFeatures = trunk.apply(ops, ops.shape().slice(images, new int[] {0, 0, 0, 0},
+              new int[] {n, -1, -1, -1}));
+          Tensor fakeFeatures = trunk.apply(ops, ops.shape().slice(images, new int[] {n, 0, 0, 0},
+              new int[] {n, -1, -1, -1}));
           Losses adversarial = AdversarialProgram.discriminatorLosses(ops,
               realOrFake.apply(ops, realFeatures), realOrFake.apply(ops, fakeFeatures));
           return withInformation(ops, adversarial, information(ops, fakeFeatures, codes));
         },
         (ops, batch) -> {
           Codes codes = drawCodes(ops, batch.get("x").dim(0));
-          Tensor fakeFeatures = trainingFeatures(ops, generate(ops, program.noise(ops, batch), codes), batch);
+          Tensor fakeFeatures = trunk.apply(ops, seen(ops, generate(ops, program.noise(ops, batch), codes), batch));
           Losses adversarial = program.generatorLosses(ops, realOrFake.apply(ops, fakeFeatures));
           return withInformation(ops, adversarial, information(ops, fakeFeatures, codes));
         });
