@@ -18,8 +18,8 @@ import org.latentlab.api.spi.Problems;
  * @param channels           channels of the generator's last hidden block and the discriminator's first
  *                           (the other block has twice as many; default 64)
  * @param discriminatorBatchNorm batch norm after the discriminator's second convolution, as the paper's
- *                           (default false: on MNIST-10k at 20 epochs it let the generator collapse, FID 335
- *                           against 40 without)
+ *                           (default false; with it, the catalog's settings at 80 epochs, seed 1, tensorflow:
+ *                           c1 accuracy 0.551 and FID 11.0 against 0.571 and 12.2 without)
  * @param qHidden            width of Q's own hidden layer on the discriminator's trunk (default 128, as the
  *                           paper's FC 128)
  * @param generatorLoss      {@code non-saturating} (default) or {@code minimax}
