@@ -17,6 +17,7 @@ import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.ModelTraining;
 import org.latentlab.testkit.TestBackends;
 
 /**
@@ -52,7 +53,7 @@ class ConditionalGanTest {
     try (ComputeSession session = TestBackends.shared(backend).open(store, 11)) {
       CompiledFunction conditional = session.compile(model.functions().get(Model.Functions.GENERATE_CONDITIONAL));
       double[] before = hitRates(conditional);
-      GanData.train(session, model, DATA, 300, 32);
+      ModelTraining.train(session, model, DATA, 300, 32, 13);
       double[] after = hitRates(conditional);
       for (int k = 0; k < GanData.CLASSES; k++) {
         assertThat(after[k]).as("class %d: share of samples brightest in its quadrant (untrained: %s)", k,

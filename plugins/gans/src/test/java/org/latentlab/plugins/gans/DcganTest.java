@@ -18,6 +18,7 @@ import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.ModelTraining;
 import org.latentlab.testkit.TestBackends;
 
 /** The DCGAN learns at a tiny budget on both backends and fits odd image sides. */
@@ -35,7 +36,7 @@ class DcganTest {
     try (ComputeSession session = TestBackends.shared(backend).open(store, 9)) {
       CompiledFunction generate = session.compile(model.functions().get(Model.Functions.GENERATE));
       double before = GanData.meanSquaredDistance(GanData.meanImage(generate.apply(Map.of("z", z)).get("x")), dataMean);
-      Map<String, List<Map<String, Float>>> losses = GanData.train(session, model, DATA, 100, 32);
+      Map<String, List<Map<String, Float>>> losses = ModelTraining.train(session, model, DATA, 100, 32, 13);
       double after = GanData.meanSquaredDistance(GanData.meanImage(generate.apply(Map.of("z", z)).get("x")), dataMean);
       List<Map<String, Float>> d = losses.get(AdversarialProgram.DISCRIMINATOR);
       double lateAccuracy = d.subList(d.size() - 20, d.size()).stream().mapToDouble(l -> l.get("accuracy")).average()

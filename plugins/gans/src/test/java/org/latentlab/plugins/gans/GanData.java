@@ -1,17 +1,9 @@
 package org.latentlab.plugins.gans;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.latentlab.api.data.DataShape;
 import org.latentlab.api.data.ImageSet;
-import org.latentlab.api.spi.Model;
 import org.latentlab.api.tensor.HostTensor;
-import org.latentlab.api.train.ComputeSession;
-import org.latentlab.api.train.Trainer;
-import org.latentlab.api.train.TrainingProgram;
 
 /** Small labelled synthetic images, the runner's schedule in a loop, and image statistics for the tests. */
 final class GanData {
@@ -45,35 +37,6 @@ final class GanData {
       }
     }
     return new ImageSet(pixels, labels, 1, SIDE, SIDE);
-  }
-
-  /**
-   * Runs {@code iterations} iterations of the model's program as the runner schedules them (every step
-   * its repeat count of times, in order, each on the next batch of {@code data}, cycling) and returns
-   * every step's losses by step name.
-   */
-  static Map<String, List<Map<String, Float>>> train(ComputeSession session, Model model, ImageSet data,
-      int iterations, int batchSize) {
-    TrainingProgram program = model.program();
-    Trainer trainer = session.trainer(program);
-    Map<String, List<Map<String, Float>>> losses = new LinkedHashMap<>();
-    int batches = data.size() / batchSize;
-    int next = 0;
-    for (int it = 0; it < iterations; it++) {
-      for (int s = 0; s < program.steps().size(); s++) {
-        String step = program.steps().get(s).name();
-        for (int rep = 0; rep < program.repeats().get(s); rep++) {
-          int[] idx = new int[batchSize];
-          int from = (next++ % batches) * batchSize;
-          for (int i = 0; i < batchSize; i++) {
-            idx[i] = from + i;
-          }
-          Map<String, HostTensor> batch = Map.of("x", data.images(idx), "y", data.labelTensor(idx));
-          losses.computeIfAbsent(step, k -> new ArrayList<>()).add(trainer.step(step, batch));
-        }
-      }
-    }
-    return losses;
   }
 
   /** Standard-normal noise {@code [n, d]}. */

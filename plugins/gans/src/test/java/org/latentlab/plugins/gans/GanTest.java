@@ -15,6 +15,7 @@ import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.ModelTraining;
 import org.latentlab.testkit.TestBackends;
 
 /**
@@ -38,7 +39,7 @@ class GanTest {
       HostTensor first = generate.apply(Map.of("z", z)).get("x");
       assertThat(first.shape()).containsExactly(256, 1, GanData.SIDE, GanData.SIDE);
       double before = GanData.meanSquaredDistance(GanData.meanImage(first), dataMean);
-      Map<String, List<Map<String, Float>>> losses = GanData.train(session, model, DATA, 150, 32);
+      Map<String, List<Map<String, Float>>> losses = ModelTraining.train(session, model, DATA, 150, 32, 13);
       double after = GanData.meanSquaredDistance(GanData.meanImage(generate.apply(Map.of("z", z)).get("x")), dataMean);
       assertThat(after).as("distance of the samples' mean image to the data's, before %s", before)
           .isLessThan(0.5 * before);

@@ -75,7 +75,7 @@ class InfoGanTest {
     ParameterStore store = new ParameterStore(13);
     Model model = model(store);
     try (ComputeSession session = TestBackends.shared(backend).open(store, 13)) {
-      Map<String, List<Map<String, Float>>> losses = GanData.train(session, model, DATA, 150, 32);
+      Map<String, List<Map<String, Float>>> losses = ModelTraining.train(session, model, DATA, 150, 32, 13);
       List<Map<String, Float>> d = losses.get(AdversarialProgram.DISCRIMINATOR);
       List<Map<String, Float>> g = losses.get(AdversarialProgram.GENERATOR);
       double logK = Math.log(CATEGORIES);

@@ -16,6 +16,7 @@ import org.latentlab.api.spi.Model;
 import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.ModelTraining;
 import org.latentlab.testkit.TestBackends;
 
 /** SRGAN-style super-resolution: both loss forms learn on both backends; the downsampling and pixel shuffle are exact. */
@@ -38,7 +39,7 @@ class SrganTest {
     Model model = srgan(store, "mse", GanData.SHAPE);
     assertThat(model.program().steps()).extracting(s -> s.name()).containsExactly(AdversarialProgram.GENERATOR);
     try (ComputeSession session = TestBackends.shared(backend).open(store, 3)) {
-      List<Map<String, Float>> g = GanData.train(session, model, DATA, 60, 32).get(AdversarialProgram.GENERATOR);
+      List<Map<String, Float>> g = ModelTraining.train(session, model, DATA, 60, 32, 13).get(AdversarialProgram.GENERATOR);
       assertThat(mean(g, "pixel-mse", 50, 60)).as("pixel MSE late vs early").isLessThan(0.5 * mean(g, "pixel-mse", 0, 5));
     }
   }
@@ -51,7 +52,7 @@ class SrganTest {
     assertThat(model.program().steps()).extracting(s -> s.name())
         .containsExactly(Srgan.CLASSIFIER, AdversarialProgram.DISCRIMINATOR, AdversarialProgram.GENERATOR);
     try (ComputeSession session = TestBackends.shared(backend).open(store, 5)) {
-      Map<String, List<Map<String, Float>>> losses = GanData.train(session, model, DATA, 60, 32);
+      Map<String, List<Map<String, Float>>> losses = ModelTraining.train(session, model, DATA, 60, 32, 13);
       List<Map<String, Float>> g = losses.get(AdversarialProgram.GENERATOR);
       List<Map<String, Float>> d = losses.get(AdversarialProgram.DISCRIMINATOR);
       List<Map<String, Float>> c = losses.get(Srgan.CLASSIFIER);

@@ -19,6 +19,7 @@ import org.latentlab.api.spi.ModelContext;
 import org.latentlab.api.tensor.HostTensor;
 import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.ComputeSession;
+import org.latentlab.testkit.ModelTraining;
 import org.latentlab.testkit.TestBackends;
 
 /**
@@ -59,7 +60,7 @@ class StyleGanTest {
     try (ComputeSession session = TestBackends.shared(backend).open(store, 13)) {
       CompiledFunction generate = session.compile(model.functions().get(Model.Functions.GENERATE));
       double before = GanData.meanSquaredDistance(GanData.meanImage(generate.apply(Map.of("z", z)).get("x")), dataMean);
-      Map<String, List<Map<String, Float>>> losses = GanData.train(session, model, DATA, 100, 32);
+      Map<String, List<Map<String, Float>>> losses = ModelTraining.train(session, model, DATA, 100, 32, 13);
       HostTensor samples = generate.apply(Map.of("z", z)).get("x");
       double after = GanData.meanSquaredDistance(GanData.meanImage(samples), dataMean);
       List<Map<String, Float>> d = losses.get(AdversarialProgram.DISCRIMINATOR);

@@ -22,6 +22,7 @@ import org.latentlab.api.train.CompiledFunction;
 import org.latentlab.api.train.ComputeSession;
 import org.latentlab.api.train.InferenceFunction;
 import org.latentlab.api.train.Trainer;
+import org.latentlab.testkit.ModelTraining;
 import org.latentlab.testkit.TestBackends;
 
 /**
@@ -84,7 +85,7 @@ class WganGpTest {
     try (ComputeSession session = TestBackends.shared("tensorflow").open(store, 12)) {
       CompiledFunction generate = session.compile(model.functions().get(Model.Functions.GENERATE));
       double before = GanData.meanSquaredDistance(GanData.meanImage(generate.apply(Map.of("z", z)).get("x")), dataMean);
-      Map<String, List<Map<String, Float>>> losses = GanData.train(session, model, DATA, 60, 32);
+      Map<String, List<Map<String, Float>>> losses = ModelTraining.train(session, model, DATA, 60, 32, 13);
       double after = GanData.meanSquaredDistance(GanData.meanImage(generate.apply(Map.of("z", z)).get("x")), dataMean);
       List<Map<String, Float>> critic = losses.get(WassersteinProgram.CRITIC);
       assertThat(critic).hasSize(60 * 5)
