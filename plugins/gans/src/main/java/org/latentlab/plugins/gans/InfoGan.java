@@ -69,6 +69,7 @@ public final class InfoGan implements Model {
   private final float categoricalLambda;
   private final float continuousLambda;
   private final float inputNoise;
+  private final CodeAugmentation categoryAugmentation;
   private final AdversarialProgram program;
 
   /** Values of the codes for a batch: {@code category [n]}, {@code continuous [n, m]} (null when {@code m = 0}). */
@@ -81,6 +82,7 @@ public final class InfoGan implements Model {
     this.categoricalLambda = p.categoricalLambda().floatValue();
     this.continuousLambda = p.continuousLambda().floatValue();
     this.inputNoise = p.inputNoise().floatValue();
+    this.categoryAugmentation = p.categoryAugmentation();
     Scope g = context.scope().child(AdversarialProgram.GENERATOR);
     Scope d = context.scope().child(AdversarialProgram.DISCRIMINATOR);
     this.generator = Networks.convGenerator(g, p.latentDim() + categories + continuousCodes, p.channels(), data);
@@ -127,11 +129,17 @@ public final class InfoGan implements Model {
     return out;
   }
 
-  /** {@code lambda_cat * c1-cross-entropy + lambda_cont * continuous-nll} of Q on the trunk's features of samples. */
-  private Losses information(Ops ops, Tensor features, Codes codes) {
+  /**
+   * {@code lambda_cat * c1-cross-entropy + lambda_cont * continuous-nll} of Q on the trunk's features of samples
+   * {@code fake} (already through the trunk as {@code features}); with a category augmentation, Q reads {@code c1}
+   * from a warped copy of each sample instead (one more trunk pass).
+   */
+  private Losses information(Ops ops, Tensor fake, Tensor features, Codes codes, Map<String, Tensor> batch) {
     MathOps m = ops.math();
     Tensor out = q.apply(ops, features);
-    Tensor logits = ops.shape().slice(out, new int[] {0, 0}, new int[] {-1, categories});
+    Tensor categoryOut = categoryAugmentation == null
+        ? out : q.apply(ops, trunk.apply(ops, seen(ops, ImageWarp.random(ops, fake, categoryAugmentation), batch)));
+    Tensor logits = ops.shape().slice(categoryOut, new int[] {0, 0}, new int[] {-1, categories});
     Tensor crossEntropy = ops.losses().sparseSoftmaxCrossEntropy(logits, codes.category());
     Map<String, Tensor> terms = new LinkedHashMap<>();
     terms.put("c1-cross-entropy", crossEntropy);
@@ -172,13 +180,14 @@ public final class InfoGan implements Model {
               new int[] {n, -1, -1, -1}));
           Losses adversarial = AdversarialProgram.discriminatorLosses(ops,
               realOrFake.apply(ops, realFeatures), realOrFake.apply(ops, fakeFeatures));
-          return withInformation(ops, adversarial, information(ops, fakeFeatures, codes));
+          return withInformation(ops, adversarial, information(ops, fake, fakeFeatures, codes, batch));
         },
         (ops, batch) -> {
           Codes codes = drawCodes(ops, batch.get("x").dim(0));
-          Tensor fakeFeatures = trunk.apply(ops, seen(ops, generate(ops, program.noise(ops, batch), codes), batch));
+          Tensor fake = generate(ops, program.noise(ops, batch), codes);
+          Tensor fakeFeatures = trunk.apply(ops, seen(ops, fake, batch));
           Losses adversarial = program.generatorLosses(ops, realOrFake.apply(ops, fakeFeatures));
-          return withInformation(ops, adversarial, information(ops, fakeFeatures, codes));
+          return withInformation(ops, adversarial, information(ops, fake, fakeFeatures, codes, batch));
         });
   }
 

@@ -30,11 +30,15 @@ import org.latentlab.api.spi.Problems;
  *                           image the discriminator and Q see in training, real and generated, falling linearly
  *                           to 0 by the last step, so the generator cannot hide the codes in faint patterns only
  *                           the trunk notices (default 0: none)
+ * @param categoryAugmentation warps Q must read the categorical code through (Elastic-InfoGAN, Ojha et al. 2019):
+ *                           when given, Q's cross-entropy of {@code c1} is taken on each generated image warped
+ *                           at random ({@link CodeAugmentation}), so {@code c1} pays only for what survives a
+ *                           change of slant, size and position (default absent: on the images as generated)
  */
 public record InfoGanParameters(Integer latentDim, Integer categories, Integer continuousCodes,
     Double categoricalLambda, Double continuousLambda, Integer channels, Boolean discriminatorBatchNorm,
     Integer qHidden, String generatorLoss, Double learningRate, Double beta1, Integer discriminatorSteps,
-    Double inputNoise) implements Parameters {
+    Double inputNoise, CodeAugmentation categoryAugmentation) implements Parameters {
 
   /** Fills in defaults for absent fields. */
   public InfoGanParameters {
@@ -65,6 +69,9 @@ public record InfoGanParameters(Integer latentDim, Integer categories, Integer c
     Checks.width(problems, "channels", channels);
     Checks.width(problems, "qHidden", qHidden);
     problems.require(inputNoise >= 0 && inputNoise <= 1, "inputNoise", inputNoise, "must be in [0, 1]");
+    if (categoryAugmentation != null) {
+      categoryAugmentation.validate(problems, "categoryAugmentation");
+    }
   }
 
   AdversarialProgram program() {

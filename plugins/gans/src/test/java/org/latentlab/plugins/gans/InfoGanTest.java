@@ -40,7 +40,7 @@ class InfoGanTest {
 
   private static Model model(ParameterStore store, Double inputNoise, boolean discriminatorBatchNorm) {
     return new InfoGanProvider().create(new InfoGanParameters(LATENT, CATEGORIES, 2, null, null, 8,
-            discriminatorBatchNorm, 32, null, 1e-3, null, null, inputNoise),
+            discriminatorBatchNorm, 32, null, 1e-3, null, null, inputNoise, null),
         new ModelContext(Scope.root(store), GanData.SHAPE));
   }
 
