@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.latentlab.api.data.DataShape;
 import org.latentlab.api.nn.Activation;
+import org.latentlab.api.nn.BatchNorm;
 import org.latentlab.api.nn.Dense;
+import org.latentlab.api.nn.Layer;
 import org.latentlab.api.nn.Sequential;
 import org.latentlab.api.ops.MathOps;
 import org.latentlab.api.ops.Ops;
@@ -66,37 +68,69 @@ public final class InfoGan implements Model {
   private final Sequential q;
   private final int categories;
   private final int continuousCodes;
+  private final int latentDim;
+  private final float noiseScale;
+  private final float noiseLambda;
   private final float categoricalLambda;
   private final float continuousLambda;
   private final float inputNoise;
   private final CodeAugmentation categoryAugmentation;
   private final AdversarialProgram program;
 
-  /** Values of the codes for a batch: {@code category [n]}, {@code continuous [n, m]} (null when {@code m = 0}). */
-  private record Codes(Tensor category, Tensor continuous) {}
+  /**
+   * Values of the generator's inputs for a batch: standard-normal {@code noise [n, latentDim]}, {@code category [n]},
+   * {@code continuous [n, m]} (null when {@code m = 0}).
+   */
+  private record Codes(Tensor noise, Tensor category, Tensor continuous) {}
 
   InfoGan(InfoGanParameters p, ModelContext context) {
     DataShape data = context.data();
     this.categories = p.categories();
     this.continuousCodes = p.continuousCodes();
+    this.latentDim = p.latentDim();
+    this.noiseScale = p.noiseScale().floatValue();
+    this.noiseLambda = p.noiseLambda().floatValue();
     this.categoricalLambda = p.categoricalLambda().floatValue();
     this.continuousLambda = p.continuousLambda().floatValue();
     this.inputNoise = p.inputNoise().floatValue();
     this.categoryAugmentation = p.categoryAugmentation();
     Scope g = context.scope().child(AdversarialProgram.GENERATOR);
     Scope d = context.scope().child(AdversarialProgram.DISCRIMINATOR);
-    this.generator = Networks.convGenerator(g, p.latentDim() + categories + continuousCodes, p.channels(), data);
-    this.trunk = Networks.convTrunk(d, p.channels(), data, p.discriminatorBatchNorm());
-    int features = Networks.convTrunkWidth(p.channels(), data);
+    int codes = p.latentDim() + categories + continuousCodes;
+    int dense = p.denseWidth();
+    Sequential convGenerator = Networks.convGenerator(g, dense > 0 ? dense : codes, p.channels(), data);
+    this.generator = dense == 0 ? convGenerator : Sequential.of(
+        new Dense(g.child("fc"), codes, dense, Initializers.heNormal()), new BatchNorm(g.child("fc-bn"), dense),
+        Activation.relu(), convGenerator);
+    Sequential convTrunk = Networks.convTrunk(d, p.channels(), data, p.discriminatorBatchNorm());
+    int convWidth = Networks.convTrunkWidth(p.channels(), data);
+    if (dense == 0) {
+      this.trunk = convTrunk;
+    } else {
+      List<Layer> layers = new ArrayList<>(List.of(convTrunk, new Dense(d.child("fc"), convWidth, dense,
+          Initializers.heNormal())));
+      if (p.discriminatorBatchNorm()) {
+        layers.add(new BatchNorm(d.child("fc-bn"), dense));
+      }
+      layers.add(Activation.leakyRelu(Networks.LEAK));
+      this.trunk = new Sequential(layers);
+    }
+    int features = dense > 0 ? dense : convWidth;
     this.realOrFake = new Dense(d.child("out"), features, 1);
-    this.q = Sequential.of(
-        new Dense(d.child("q").child("hidden"), features, p.qHidden(), Initializers.heNormal()),
-        Activation.leakyRelu(Networks.LEAK),
-        new Dense(d.child("q").child("out"), p.qHidden(), categories + continuousCodes));
+    List<Layer> qLayers = new ArrayList<>(List.of(
+        new Dense(d.child("q").child("hidden"), features, p.qHidden(), Initializers.heNormal())));
+    if (dense > 0) {
+      qLayers.add(new BatchNorm(d.child("q").child("bn"), p.qHidden()));
+    }
+    qLayers.add(Activation.leakyRelu(Networks.LEAK));
+    qLayers.add(new Dense(d.child("q").child("out"), p.qHidden(),
+        categories + continuousCodes + (noiseLambda > 0 ? latentDim : 0)));
+    this.q = new Sequential(qLayers);
     this.program = p.program();
   }
 
-  private Tensor generate(Ops ops, Tensor z, Codes codes) {
+  private Tensor generate(Ops ops, Codes codes) {
+    Tensor z = noiseScale == 1 ? codes.noise() : ops.math().scale(codes.noise(), noiseScale);
     List<Tensor> input = new ArrayList<>(List.of(z, ops.shape().oneHot(codes.category(), categories)));
     if (continuousCodes > 0) {
       input.add(codes.continuous());
@@ -104,8 +138,9 @@ public final class InfoGan implements Model {
     return generator.apply(ops, ops.shape().concat(input, 1));
   }
 
-  private Codes drawCodes(Ops ops, int n) {
-    return new Codes(UniformIndices.draw(ops, categories, n),
+  private Codes drawCodes(Ops ops, Tensor noise) {
+    int n = noise.dim(0);
+    return new Codes(noise, UniformIndices.draw(ops, categories, n),
         continuousCodes > 0 ? ops.random().uniform(-1f, 1f, n, continuousCodes) : null);
   }
 
@@ -150,6 +185,12 @@ public final class InfoGan implements Model {
       terms.put("continuous-nll", nll);
       total = m.add(total, m.scale(nll, continuousLambda));
     }
+    if (noiseLambda > 0) {
+      Tensor means = ops.shape().slice(out, new int[] {0, categories + continuousCodes}, new int[] {-1, latentDim});
+      Tensor nll = m.scale(ops.losses().mse(means, codes.noise()), 0.5f * latentDim);
+      terms.put("noise-nll", nll);
+      total = m.add(total, m.scale(nll, noiseLambda));
+    }
     return new Losses(total, terms);
   }
 
@@ -167,8 +208,8 @@ public final class InfoGan implements Model {
     return program.program(
         (ops, batch) -> {
           int n = batch.get("x").dim(0);
-          Codes codes = drawCodes(ops, n);
-          Tensor fake = ops.stopGradient(generate(ops, program.noise(ops, batch), codes));
+          Codes codes = drawCodes(ops, program.noise(ops, batch));
+          Tensor fake = ops.stopGradient(generate(ops, codes));
           Tensor images = seen(ops, ops.shape().concat(List.of(batch.get("x"), fake), 0), batch);
           // Real and generated images through the trunk in separate passes, as DCGAN implementations do: with
           // batch norm, a generated batch is then normalised by its own statistics here as in the generator's
@@ -183,8 +224,8 @@ public final class InfoGan implements Model {
           return withInformation(ops, adversarial, information(ops, fake, fakeFeatures, codes, batch));
         },
         (ops, batch) -> {
-          Codes codes = drawCodes(ops, batch.get("x").dim(0));
-          Tensor fake = generate(ops, program.noise(ops, batch), codes);
+          Codes codes = drawCodes(ops, program.noise(ops, batch));
+          Tensor fake = generate(ops, codes);
           Tensor fakeFeatures = trunk.apply(ops, seen(ops, fake, batch));
           Losses adversarial = program.generatorLosses(ops, realOrFake.apply(ops, fakeFeatures));
           return withInformation(ops, adversarial, information(ops, fake, fakeFeatures, codes, batch));
@@ -196,10 +237,10 @@ public final class InfoGan implements Model {
     return Map.of(
         Functions.GENERATE, (ops, in) -> {
           Tensor z = in.get("z");
-          return Map.of("x", generate(ops, z, drawCodes(ops, z.dim(0))));
+          return Map.of("x", generate(ops, drawCodes(ops, in.get("z"))));
         },
-        Functions.GENERATE_WITH_CODES, (ops, in) -> Map.of("x", generate(ops, in.get("z"),
-            new Codes(in.get("category"), continuousCodes > 0 ? in.get("continuous") : null))));
+        Functions.GENERATE_WITH_CODES, (ops, in) -> Map.of("x", generate(ops, new Codes(in.get("z"),
+            in.get("category"), continuousCodes > 0 ? in.get("continuous") : null))));
   }
 
   @Override

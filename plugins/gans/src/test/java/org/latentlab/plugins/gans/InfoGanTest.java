@@ -31,7 +31,7 @@ class InfoGanTest {
   private static final int N = 20;
 
   private static Model model(ParameterStore store) {
-    return model(store, null);
+    return model(store, (Double) null);
   }
 
   private static Model model(ParameterStore store, Double inputNoise) {
@@ -39,9 +39,12 @@ class InfoGanTest {
   }
 
   private static Model model(ParameterStore store, Double inputNoise, boolean discriminatorBatchNorm) {
-    return new InfoGanProvider().create(new InfoGanParameters(LATENT, CATEGORIES, 2, null, null, 8,
-            discriminatorBatchNorm, 32, null, 1e-3, null, null, inputNoise, null),
-        new ModelContext(Scope.root(store), GanData.SHAPE));
+    return model(store, new InfoGanParameters(LATENT, CATEGORIES, 2, null, null, 8, discriminatorBatchNorm, 32, null,
+        1e-3, null, null, inputNoise, null, null, null, null));
+  }
+
+  private static Model model(ParameterStore store, InfoGanParameters parameters) {
+    return new InfoGanProvider().create(parameters, new ModelContext(Scope.root(store), GanData.SHAPE));
   }
 
   private static double mean(List<Map<String, Float>> losses, String term, int from, int to) {
@@ -176,5 +179,33 @@ class InfoGanTest {
         .containsExactly(32, CATEGORIES + 2);
     assertThat(store.get("generator/project/weight").shape()[0]).as("z, one-hot c1, c2, c3")
         .isEqualTo(LATENT + CATEGORIES + 2);
+  }
+
+  /**
+   * With the noise scaled down (ClusterGAN's N(0, 0.1^2) prior) and Q reconstructing it, Q's Gaussian NLL of the
+   * standard-normal noise falls from where predicting 0 leaves it ({@code latentDim / 2}), and the noise still
+   * changes the samples: the generator cannot ignore it.
+   */
+  @Test
+  void qReconstructsTheScaledDownNoiseSoTheGeneratorKeepsUsingIt() {
+    ParameterStore store = new ParameterStore(13);
+    Model model = model(store, new InfoGanParameters(LATENT, CATEGORIES, 2, null, null, 8, false, 32, null, 1e-3, null,
+        null, null, null, null, 0.1, 1.0));
+    assertThat(store.get("discriminator/q/out/weight").shape()).as("c1 logits, c2 and c3, then the noise")
+        .containsExactly(32, CATEGORIES + 2 + LATENT);
+    try (ComputeSession session = TestBackends.shared("tensorflow").open(store, 13)) {
+      List<Map<String, Float>> d = ModelTraining.train(session, model, DATA, 150, 32, 13)
+          .get(AdversarialProgram.DISCRIMINATOR);
+      double start = mean(d, "noise-nll", 0, 5);
+      double end = mean(d, "noise-nll", d.size() - 20, d.size());
+      assertThat(start).as("noise NLL at the start (Q predicting about 0: %s)", LATENT / 2.0)
+          .isGreaterThan(0.6 * LATENT / 2.0);
+      assertThat(end).as("noise NLL over the last 20 steps").isLessThan(0.5 * start);
+
+      CompiledFunction withCodes = session.compile(model.functions().get(Model.Functions.GENERATE_WITH_CODES));
+      HostTensor one = generate(withCodes, GanData.noise(N, LATENT, 3), 0, 0, 0);
+      HostTensor other = generate(withCodes, GanData.noise(N, LATENT, 4), 0, 0, 0);
+      assertThat(meanAbsoluteDifference(one, other)).as("two noise draws at the same codes").isGreaterThan(0.02);
+    }
   }
 }
