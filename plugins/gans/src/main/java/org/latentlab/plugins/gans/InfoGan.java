@@ -6,11 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.latentlab.api.data.DataShape;
 import org.latentlab.api.nn.Activation;
-import org.latentlab.api.nn.BatchNorm;
 import org.latentlab.api.nn.Dense;
-import org.latentlab.api.nn.Layer;
 import org.latentlab.api.nn.Sequential;
 import org.latentlab.api.ops.MathOps;
 import org.latentlab.api.ops.Ops;
@@ -54,6 +53,13 @@ import org.latentlab.api.train.TrainingProgram;
  * sigma at the first step to 0 at the last: early on a code hidden in faint patterns drowns in it, so only
  * visible changes of the sample keep {@code c1} readable; late on the discriminator sees clean images again.
  *
+ * <p>With {@code noiseScale} s &lt; 1 the generator sees {@code s z} (the prior {@code N(0, s^2 I)}), and with
+ * {@code noiseLambda} lambda_z &gt; 0 Q also reconstructs the standard-normal {@code z} (unit-variance Gaussian means,
+ * term {@code noise-nll}), as ClusterGAN (Mukherjee et al., AAAI 2019) pairs a narrow noise prior with an encoder
+ * that recovers the noise: the one-hot {@code c1} then outweighs the noise in the generator's input, so it picks the
+ * digit, while the reconstruction keeps the noise from being ignored (without it, a narrow prior gave each c1 row
+ * one image). The evaluators' standard-normal {@code z} is scaled the same way, so both functions follow the prior.
+ *
  * <p>Functions: {@code generate} ({@code z [n, latentDim] -> x}, the codes drawn from their priors in the
  * graph, so {@link #noiseSize()} is the noise alone) and {@code generate-with-codes}
  * ({@code z, category [n] as floats, continuous [n, m] -> x}).
@@ -74,7 +80,6 @@ public final class InfoGan implements Model {
   private final float categoricalLambda;
   private final float continuousLambda;
   private final float inputNoise;
-  private final CodeAugmentation categoryAugmentation;
   private final AdversarialProgram program;
 
   /**
@@ -93,39 +98,17 @@ public final class InfoGan implements Model {
     this.categoricalLambda = p.categoricalLambda().floatValue();
     this.continuousLambda = p.continuousLambda().floatValue();
     this.inputNoise = p.inputNoise().floatValue();
-    this.categoryAugmentation = p.categoryAugmentation();
     Scope g = context.scope().child(AdversarialProgram.GENERATOR);
     Scope d = context.scope().child(AdversarialProgram.DISCRIMINATOR);
-    int codes = p.latentDim() + categories + continuousCodes;
-    int dense = p.denseWidth();
-    Sequential convGenerator = Networks.convGenerator(g, dense > 0 ? dense : codes, p.channels(), data);
-    this.generator = dense == 0 ? convGenerator : Sequential.of(
-        new Dense(g.child("fc"), codes, dense, Initializers.heNormal()), new BatchNorm(g.child("fc-bn"), dense),
-        Activation.relu(), convGenerator);
-    Sequential convTrunk = Networks.convTrunk(d, p.channels(), data, p.discriminatorBatchNorm());
-    int convWidth = Networks.convTrunkWidth(p.channels(), data);
-    if (dense == 0) {
-      this.trunk = convTrunk;
-    } else {
-      List<Layer> layers = new ArrayList<>(List.of(convTrunk, new Dense(d.child("fc"), convWidth, dense,
-          Initializers.heNormal())));
-      if (p.discriminatorBatchNorm()) {
-        layers.add(new BatchNorm(d.child("fc-bn"), dense));
-      }
-      layers.add(Activation.leakyRelu(Networks.LEAK));
-      this.trunk = new Sequential(layers);
-    }
-    int features = dense > 0 ? dense : convWidth;
+    this.generator = Networks.convGenerator(g, p.latentDim() + categories + continuousCodes, p.channels(), data);
+    this.trunk = Networks.convTrunk(d, p.channels(), data, p.discriminatorBatchNorm());
+    int features = Networks.convTrunkWidth(p.channels(), data);
     this.realOrFake = new Dense(d.child("out"), features, 1);
-    List<Layer> qLayers = new ArrayList<>(List.of(
-        new Dense(d.child("q").child("hidden"), features, p.qHidden(), Initializers.heNormal())));
-    if (dense > 0) {
-      qLayers.add(new BatchNorm(d.child("q").child("bn"), p.qHidden()));
-    }
-    qLayers.add(Activation.leakyRelu(Networks.LEAK));
-    qLayers.add(new Dense(d.child("q").child("out"), p.qHidden(),
-        categories + continuousCodes + (noiseLambda > 0 ? latentDim : 0)));
-    this.q = new Sequential(qLayers);
+    this.q = Sequential.of(
+        new Dense(d.child("q").child("hidden"), features, p.qHidden(), Initializers.heNormal()),
+        Activation.leakyRelu(Networks.LEAK),
+        new Dense(d.child("q").child("out"), p.qHidden(),
+            categories + continuousCodes + (noiseLambda > 0 ? latentDim : 0)));
     this.program = p.program();
   }
 
@@ -138,10 +121,11 @@ public final class InfoGan implements Model {
     return generator.apply(ops, ops.shape().concat(input, 1));
   }
 
-  private Codes drawCodes(Ops ops, Tensor noise) {
-    int n = noise.dim(0);
-    return new Codes(noise, UniformIndices.draw(ops, categories, n),
-        continuousCodes > 0 ? ops.random().uniform(-1f, 1f, n, continuousCodes) : null);
+  /** Draws the codes from their priors, then takes the noise from {@code noise} (in this order, for the seeds). */
+  private Codes drawCodes(Ops ops, int n, Supplier<Tensor> noise) {
+    Tensor category = UniformIndices.draw(ops, categories, n);
+    Tensor continuous = continuousCodes > 0 ? ops.random().uniform(-1f, 1f, n, continuousCodes) : null;
+    return new Codes(noise.get(), category, continuous);
   }
 
   /** Images as the discriminator sees them in training: with instance noise, if any. */
@@ -165,16 +149,13 @@ public final class InfoGan implements Model {
   }
 
   /**
-   * {@code lambda_cat * c1-cross-entropy + lambda_cont * continuous-nll} of Q on the trunk's features of samples
-   * {@code fake} (already through the trunk as {@code features}); with a category augmentation, Q reads {@code c1}
-   * from a warped copy of each sample instead (one more trunk pass).
+   * {@code lambda_cat * c1-cross-entropy + lambda_cont * continuous-nll (+ lambda_z * noise-nll)} of Q on the
+   * trunk's features of samples.
    */
-  private Losses information(Ops ops, Tensor fake, Tensor features, Codes codes, Map<String, Tensor> batch) {
+  private Losses information(Ops ops, Tensor features, Codes codes) {
     MathOps m = ops.math();
     Tensor out = q.apply(ops, features);
-    Tensor categoryOut = categoryAugmentation == null
-        ? out : q.apply(ops, trunk.apply(ops, seen(ops, ImageWarp.random(ops, fake, categoryAugmentation), batch)));
-    Tensor logits = ops.shape().slice(categoryOut, new int[] {0, 0}, new int[] {-1, categories});
+    Tensor logits = ops.shape().slice(out, new int[] {0, 0}, new int[] {-1, categories});
     Tensor crossEntropy = ops.losses().sparseSoftmaxCrossEntropy(logits, codes.category());
     Map<String, Tensor> terms = new LinkedHashMap<>();
     terms.put("c1-cross-entropy", crossEntropy);
@@ -208,7 +189,7 @@ public final class InfoGan implements Model {
     return program.program(
         (ops, batch) -> {
           int n = batch.get("x").dim(0);
-          Codes codes = drawCodes(ops, program.noise(ops, batch));
+          Codes codes = drawCodes(ops, n, () -> program.noise(ops, batch));
           Tensor fake = ops.stopGradient(generate(ops, codes));
           Tensor images = seen(ops, ops.shape().concat(List.of(batch.get("x"), fake), 0), batch);
           // Real and generated images through the trunk in separate passes, as DCGAN implementations do: with
@@ -221,24 +202,20 @@ public final class InfoGan implements Model {
               new int[] {n, -1, -1, -1}));
           Losses adversarial = AdversarialProgram.discriminatorLosses(ops,
               realOrFake.apply(ops, realFeatures), realOrFake.apply(ops, fakeFeatures));
-          return withInformation(ops, adversarial, information(ops, fake, fakeFeatures, codes, batch));
+          return withInformation(ops, adversarial, information(ops, fakeFeatures, codes));
         },
         (ops, batch) -> {
-          Codes codes = drawCodes(ops, program.noise(ops, batch));
-          Tensor fake = generate(ops, codes);
-          Tensor fakeFeatures = trunk.apply(ops, seen(ops, fake, batch));
+          Codes codes = drawCodes(ops, batch.get("x").dim(0), () -> program.noise(ops, batch));
+          Tensor fakeFeatures = trunk.apply(ops, seen(ops, generate(ops, codes), batch));
           Losses adversarial = program.generatorLosses(ops, realOrFake.apply(ops, fakeFeatures));
-          return withInformation(ops, adversarial, information(ops, fake, fakeFeatures, codes, batch));
+          return withInformation(ops, adversarial, information(ops, fakeFeatures, codes));
         });
   }
 
   @Override
   public Map<String, InferenceFunction> functions() {
     return Map.of(
-        Functions.GENERATE, (ops, in) -> {
-          Tensor z = in.get("z");
-          return Map.of("x", generate(ops, drawCodes(ops, in.get("z"))));
-        },
+        Functions.GENERATE, (ops, in) -> Map.of("x", generate(ops, drawCodes(ops, in.get("z").dim(0), () -> in.get("z")))),
         Functions.GENERATE_WITH_CODES, (ops, in) -> Map.of("x", generate(ops, new Codes(in.get("z"),
             in.get("category"), continuousCodes > 0 ? in.get("continuous") : null))));
   }

@@ -30,14 +30,6 @@ import org.latentlab.api.spi.Problems;
  *                           image the discriminator and Q see in training, real and generated, falling linearly
  *                           to 0 by the last step, so the generator cannot hide the codes in faint patterns only
  *                           the trunk notices (default 0: none)
- * @param categoryAugmentation warps Q must read the categorical code through (Elastic-InfoGAN, Ojha et al. 2019):
- *                           when given, Q's cross-entropy of {@code c1} is taken on each generated image warped
- *                           at random ({@link CodeAugmentation}), so {@code c1} pays only for what survives a
- *                           change of slant, size and position (default absent: on the images as generated)
- * @param denseWidth         width of the paper's fully connected layers (default 0: none): with it, the generator
- *                           starts with Dense(codes, width) + batch norm + ReLU, the discriminator's trunk ends in
- *                           Dense(width) (+ batch norm when {@code discriminatorBatchNorm}) + LeakyReLU, and Q's
- *                           hidden layer has batch norm, as the paper's MNIST networks (width 1024)
  * @param noiseScale         deviation of the noise the generator sees (default 1): it gets {@code noiseScale * z}
  *                           for standard-normal {@code z}, i.e. the prior {@code N(0, noiseScale^2 I)}; a small
  *                           deviation (ClusterGAN, Mukherjee et al. 2019, uses 0.1) keeps the noise from competing
@@ -49,8 +41,7 @@ import org.latentlab.api.spi.Problems;
 public record InfoGanParameters(Integer latentDim, Integer categories, Integer continuousCodes,
     Double categoricalLambda, Double continuousLambda, Integer channels, Boolean discriminatorBatchNorm,
     Integer qHidden, String generatorLoss, Double learningRate, Double beta1, Integer discriminatorSteps,
-    Double inputNoise, CodeAugmentation categoryAugmentation, Integer denseWidth,
-    Double noiseScale, Double noiseLambda) implements Parameters {
+    Double inputNoise, Double noiseScale, Double noiseLambda) implements Parameters {
 
   /** Fills in defaults for absent fields. */
   public InfoGanParameters {
@@ -67,7 +58,6 @@ public record InfoGanParameters(Integer latentDim, Integer categories, Integer c
     beta1 = beta1 == null ? 0.5 : beta1;
     discriminatorSteps = discriminatorSteps == null ? 1 : discriminatorSteps;
     inputNoise = inputNoise == null ? 0.0 : inputNoise;
-    denseWidth = denseWidth == null ? 0 : denseWidth;
     noiseScale = noiseScale == null ? 1.0 : noiseScale;
     noiseLambda = noiseLambda == null ? 0.0 : noiseLambda;
   }
@@ -84,13 +74,8 @@ public record InfoGanParameters(Integer latentDim, Integer categories, Integer c
     Checks.width(problems, "channels", channels);
     Checks.width(problems, "qHidden", qHidden);
     problems.require(inputNoise >= 0 && inputNoise <= 1, "inputNoise", inputNoise, "must be in [0, 1]");
-    problems.require(denseWidth == 0 || denseWidth >= 8 && denseWidth <= 4096, "denseWidth", denseWidth,
-        "must be 0 (none) or in [8, 4096]");
     problems.require(noiseScale > 0 && noiseScale <= 10, "noiseScale", noiseScale, "must be in (0, 10]");
     problems.require(noiseLambda >= 0 && noiseLambda <= 100, "noiseLambda", noiseLambda, "must be in [0, 100]");
-    if (categoryAugmentation != null) {
-      categoryAugmentation.validate(problems, "categoryAugmentation");
-    }
   }
 
   AdversarialProgram program() {

@@ -40,7 +40,7 @@ class InfoGanTest {
 
   private static Model model(ParameterStore store, Double inputNoise, boolean discriminatorBatchNorm) {
     return model(store, new InfoGanParameters(LATENT, CATEGORIES, 2, null, null, 8, discriminatorBatchNorm, 32, null,
-        1e-3, null, null, inputNoise, null, null, null, null));
+        1e-3, null, null, inputNoise, null, null));
   }
 
   private static Model model(ParameterStore store, InfoGanParameters parameters) {
@@ -190,7 +190,7 @@ class InfoGanTest {
   void qReconstructsTheScaledDownNoiseSoTheGeneratorKeepsUsingIt() {
     ParameterStore store = new ParameterStore(13);
     Model model = model(store, new InfoGanParameters(LATENT, CATEGORIES, 2, null, null, 8, false, 32, null, 1e-3, null,
-        null, null, null, null, 0.1, 1.0));
+        null, null, 0.1, 1.0));
     assertThat(store.get("discriminator/q/out/weight").shape()).as("c1 logits, c2 and c3, then the noise")
         .containsExactly(32, CATEGORIES + 2 + LATENT);
     try (ComputeSession session = TestBackends.shared("tensorflow").open(store, 13)) {
