@@ -215,7 +215,10 @@ public final class InfoGan implements Model {
   @Override
   public Map<String, InferenceFunction> functions() {
     return Map.of(
-        Functions.GENERATE, (ops, in) -> Map.of("x", generate(ops, drawCodes(ops, in.get("z").dim(0), () -> in.get("z")))),
+        Functions.GENERATE, (ops, in) -> {
+          Tensor z = in.get("z");
+          return Map.of("x", generate(ops, drawCodes(ops, z.dim(0), () -> z)));
+        },
         Functions.GENERATE_WITH_CODES, (ops, in) -> Map.of("x", generate(ops, new Codes(in.get("z"),
             in.get("category"), continuousCodes > 0 ? in.get("continuous") : null))));
   }

@@ -53,7 +53,8 @@ class ConditionalGanTest {
     try (ComputeSession session = TestBackends.shared(backend).open(store, 11)) {
       CompiledFunction conditional = session.compile(model.functions().get(Model.Functions.GENERATE_CONDITIONAL));
       double[] before = hitRates(conditional);
-      ModelTraining.train(session, model, DATA, 450, 32, 13); // at 300, tensorflow's mlp still had class 1 in another quadrant on AMD Zen 5 (oneDNN capped at AVX)
+      // At 300 steps tensorflow's mlp still had class 1 in another quadrant on AMD Zen 5 (oneDNN capped at AVX).
+      ModelTraining.train(session, model, DATA, 450, 32, 13);
       double[] after = hitRates(conditional);
       for (int k = 0; k < GanData.CLASSES; k++) {
         assertThat(after[k]).as("class %d: share of samples brightest in its quadrant (untrained: %s)", k,
