@@ -162,17 +162,25 @@ public final class InfoGan implements Model {
     Tensor total = m.scale(crossEntropy, categoricalLambda);
     if (continuousCodes > 0) {
       Tensor means = ops.shape().slice(out, new int[] {0, categories}, new int[] {-1, continuousCodes});
-      Tensor nll = m.scale(ops.losses().mse(means, codes.continuous()), 0.5f * continuousCodes);
+      Tensor nll = unitGaussianNll(ops, means, codes.continuous());
       terms.put("continuous-nll", nll);
       total = m.add(total, m.scale(nll, continuousLambda));
     }
     if (noiseLambda > 0) {
       Tensor means = ops.shape().slice(out, new int[] {0, categories + continuousCodes}, new int[] {-1, latentDim});
-      Tensor nll = m.scale(ops.losses().mse(means, codes.noise()), 0.5f * latentDim);
+      Tensor nll = unitGaussianNll(ops, means, codes.noise());
       terms.put("noise-nll", nll);
       total = m.add(total, m.scale(nll, noiseLambda));
     }
     return new Losses(total, terms);
+  }
+
+  /**
+   * Negative log-likelihood, up to a constant, of {@code values [n, d]} under unit-variance Gaussians with
+   * {@code means}: {@code sum_j (value_j - mean_j)^2 / 2}, averaged over the batch.
+   */
+  private static Tensor unitGaussianNll(Ops ops, Tensor means, Tensor values) {
+    return ops.math().scale(ops.losses().mse(means, values), 0.5f * values.dim(1));
   }
 
   /** The GAN losses plus the information term, every term of both reported. */
