@@ -80,6 +80,9 @@ public final class InfoGan implements Model {
   private final float categoricalLambda;
   private final float continuousLambda;
   private final float inputNoise;
+  private final float realInformationLambda;
+  private final CodeAugmentation realWarp;
+  private final CodeAugmentation discriminatorWarp;
   private final AdversarialProgram program;
 
   /**
@@ -98,6 +101,9 @@ public final class InfoGan implements Model {
     this.categoricalLambda = p.categoricalLambda().floatValue();
     this.continuousLambda = p.continuousLambda().floatValue();
     this.inputNoise = p.inputNoise().floatValue();
+    this.realInformationLambda = p.realInformationLambda().floatValue();
+    this.realWarp = p.realWarp();
+    this.discriminatorWarp = p.discriminatorWarp();
     Scope g = context.scope().child(AdversarialProgram.GENERATOR);
     Scope d = context.scope().child(AdversarialProgram.DISCRIMINATOR);
     this.generator = Networks.convGenerator(g, p.latentDim() + categories + continuousCodes, p.channels(), data);
@@ -128,13 +134,17 @@ public final class InfoGan implements Model {
     return new Codes(noise.get(), category, continuous);
   }
 
-  /** Images as the discriminator sees them in training: with instance noise, if any. */
+  /**
+   * Images as the discriminator and Q see them in training: each warped at random (with a discriminator warp), then
+   * with instance noise (if any).
+   */
   private Tensor seen(Ops ops, Tensor images, Map<String, Tensor> batch) {
+    Tensor warped = discriminatorWarp == null ? images : ImageWarp.random(ops, images, discriminatorWarp);
     if (inputNoise <= 0) {
-      return images;
+      return warped;
     }
     MathOps m = ops.math();
-    return m.add(images, m.mul(ops.random().normalLike(images), batch.get(INPUT_NOISE)));
+    return m.add(warped, m.mul(ops.random().normalLike(warped), batch.get(INPUT_NOISE)));
   }
 
   /** Adds this step's instance-noise deviation, {@code inputNoise * (1 - progress)}, when there is any. */
@@ -176,6 +186,48 @@ public final class InfoGan implements Model {
   }
 
   /**
+   * {@code lambda_real (log K - I_Q(c1; x))} over a batch of real images' trunk features: the mutual information
+   * {@code I_Q = H(mean_x Q(c1 | x)) - mean_x H(Q(c1 | x))} (term {@code real-c1-information}, nats) that Q's
+   * categorical head reads from real data, as in regularised information maximisation (Krause et al. 2010, Hu et
+   * al. 2017). Raising it asks Q to put each real image in one c1 value with confidence and to use every value
+   * equally often, as {@code c1}'s uniform prior does for generated images: two values of {@code c1} that draw the
+   * same digit leave another digit without a value of its own, which the marginal entropy penalises.
+   */
+  private Losses realInformation(Ops ops, Tensor realFeatures, Map<String, Tensor> batch) {
+    MathOps m = ops.math();
+    Tensor logits = categoryLogits(ops, realFeatures);
+    Tensor logProbabilities = ops.nn().logSoftmax(logits, 1);
+    Tensor probabilities = m.exp(logProbabilities);
+    Tensor conditionalEntropy = m.neg(m.mean(m.sum(m.mul(probabilities, logProbabilities), false, 1), false));
+    Tensor marginal = m.mean(probabilities, false, 0);
+    Tensor marginalEntropy = m.neg(m.sum(m.mul(marginal, m.log(m.addScalar(marginal, 1e-8f))), false));
+    Tensor mutualInformation = m.sub(marginalEntropy, conditionalEntropy);
+    Tensor objective = m.addScalar(m.neg(mutualInformation), (float) Math.log(categories));
+    Map<String, Tensor> terms = new LinkedHashMap<>();
+    terms.put("real-c1-information", mutualInformation);
+    if (realWarp != null) {
+      Tensor warped = trunk.apply(ops, seen(ops, ImageWarp.random(ops, batch.get("x"), realWarp), batch));
+      Tensor consistency = ops.losses().softmaxCrossEntropy(categoryLogits(ops, warped),
+          ops.stopGradient(probabilities));
+      terms.put("real-c1-warp-cross-entropy", consistency);
+      objective = m.add(objective, consistency);
+    }
+    return new Losses(m.scale(objective, realInformationLambda), terms);
+  }
+
+  /** Q's logits of {@code c1} on trunk features. */
+  private Tensor categoryLogits(Ops ops, Tensor features) {
+    return ops.shape().slice(q.apply(ops, features), new int[] {0, 0}, new int[] {-1, categories});
+  }
+
+  /** The sum of two losses, the terms of both reported. */
+  private static Losses plus(Ops ops, Losses a, Losses b) {
+    Map<String, Tensor> terms = new LinkedHashMap<>(a.terms());
+    terms.putAll(b.terms());
+    return new Losses(ops.math().add(a.objective(), b.objective()), terms);
+  }
+
+  /**
    * Negative log-likelihood, up to a constant, of {@code values [n, d]} under unit-variance Gaussians with
    * {@code means}: {@code sum_j (value_j - mean_j)^2 / 2}, averaged over the batch.
    */
@@ -210,7 +262,11 @@ public final class InfoGan implements Model {
               new int[] {n, -1, -1, -1}));
           Losses adversarial = AdversarialProgram.discriminatorLosses(ops,
               realOrFake.apply(ops, realFeatures), realOrFake.apply(ops, fakeFeatures));
-          return withInformation(ops, adversarial, information(ops, fakeFeatures, codes));
+          Losses information = information(ops, fakeFeatures, codes);
+          if (realInformationLambda > 0) {
+            information = plus(ops, information, realInformation(ops, realFeatures, batch));
+          }
+          return withInformation(ops, adversarial, information);
         },
         (ops, batch) -> {
           Codes codes = drawCodes(ops, batch.get("x").dim(0), () -> program.noise(ops, batch));

@@ -37,11 +37,27 @@ import org.latentlab.api.spi.Problems;
  * @param noiseLambda        weight of Q's reconstruction of the standard-normal {@code z} (unit-variance Gaussian
  *                           means, term {@code noise-nll}; default 0: none), as ClusterGAN's encoder: with a small
  *                           {@code noiseScale} it keeps the generator from ignoring {@code z}
+ * @param realInformationLambda weight of the mutual information between real images and {@code c1} as Q reads
+ *                           it (term {@code real-c1-information}, raised in the discriminator's step; default 0:
+ *                           none): Q must give each real image one confident {@code c1} value and use all values
+ *                           equally often, so no two values of {@code c1} can settle on one digit
+ * @param realWarp           with {@code realInformationLambda}: Q's {@code c1} on a randomly warped copy of each real
+ *                           image ({@link CodeAugmentation}) must match its {@code c1} on the image (cross-entropy
+ *                           against the unwarped probabilities held fixed, term {@code real-c1-warp-cross-entropy},
+ *                           weighted as the information), as IMSAT's self-augmentation (Hu et al. 2017): a value of
+ *                           {@code c1} may not split images that differ only in slant, size or position (default
+ *                           absent: none)
+ * @param discriminatorWarp  a random warp of every image the discriminator and Q see in training, real and generated,
+ *                           in both steps (as DiffAugment, Zhao et al. 2020, which keeps the generator's target the
+ *                           unwarped data since both sides are warped alike): Q must then read {@code c1} from a
+ *                           warped sample, so {@code c1} cannot stand for a slant, size or position (as
+ *                           Elastic-InfoGAN, Ojha et al. 2019); default absent: none
  */
 public record InfoGanParameters(Integer latentDim, Integer categories, Integer continuousCodes,
     Double categoricalLambda, Double continuousLambda, Integer channels, Boolean discriminatorBatchNorm,
     Integer qHidden, String generatorLoss, Double learningRate, Double beta1, Integer discriminatorSteps,
-    Double inputNoise, Double noiseScale, Double noiseLambda) implements Parameters {
+    Double inputNoise, Double noiseScale, Double noiseLambda, Double realInformationLambda, CodeAugmentation realWarp, CodeAugmentation discriminatorWarp)
+    implements Parameters {
 
   /** Fills in defaults for absent fields. */
   public InfoGanParameters {
@@ -60,6 +76,7 @@ public record InfoGanParameters(Integer latentDim, Integer categories, Integer c
     inputNoise = inputNoise == null ? 0.0 : inputNoise;
     noiseScale = noiseScale == null ? 1.0 : noiseScale;
     noiseLambda = noiseLambda == null ? 0.0 : noiseLambda;
+    realInformationLambda = realInformationLambda == null ? 0.0 : realInformationLambda;
   }
 
   @Override
@@ -76,6 +93,14 @@ public record InfoGanParameters(Integer latentDim, Integer categories, Integer c
     problems.require(inputNoise >= 0 && inputNoise <= 1, "inputNoise", inputNoise, "must be in [0, 1]");
     problems.require(noiseScale > 0 && noiseScale <= 10, "noiseScale", noiseScale, "must be in (0, 10]");
     problems.require(noiseLambda >= 0 && noiseLambda <= 100, "noiseLambda", noiseLambda, "must be in [0, 100]");
+    problems.require(realInformationLambda >= 0 && realInformationLambda <= 100, "realInformationLambda",
+        realInformationLambda, "must be in [0, 100]");
+    if (realWarp != null) {
+      realWarp.validate(problems, "realWarp");
+    }
+    if (discriminatorWarp != null) {
+      discriminatorWarp.validate(problems, "discriminatorWarp");
+    }
   }
 
   AdversarialProgram program() {

@@ -37,9 +37,9 @@ class ParametersTest {
     assertThat(fields(gan)).isEmpty();
     assertThat(fields(dcgan)).isEmpty();
     assertThat(fields(cgan)).isEmpty();
-    InfoGanParameters infogan = new InfoGanParameters(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    InfoGanParameters infogan = new InfoGanParameters(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     assertThat(infogan).isEqualTo(
-        new InfoGanParameters(62, 10, 2, 1.0, 1.0, 64, false, 128, "non-saturating", 2e-4, 0.5, 1, 0.0, 1.0, 0.0));
+        new InfoGanParameters(62, 10, 2, 1.0, 1.0, 64, false, 128, "non-saturating", 2e-4, 0.5, 1, 0.0, 1.0, 0.0, 0.0, null, null));
     assertThat(fields(infogan)).isEmpty();
     WganGpParameters wgan = new WganGpParameters(null, null, null, null, null, null, null);
     assertThat(wgan).isEqualTo(new WganGpParameters(64, 64, 10.0, 5, 1e-4, 0.5, 0.9));
@@ -56,11 +56,12 @@ class ParametersTest {
     assertThat(fields(new DcganParameters(-2, 0, null, null, null, null, null))).containsExactly("latentDim", "channels");
     assertThat(fields(new ConditionalGanParameters("cnn", null, 0, null, "minmax", 20.0, -0.1, null, 1.0)))
         .containsExactly("generatorLoss", "learningRate", "beta1", "architecture", "hidden", "averageDecay");
-    assertThat(fields(new InfoGanParameters(0, 1, -1, -0.5, Double.NaN, 0, true, 0, "wgan", 0.0, 1.0, 0, -0.1, 0.0, -1.0)))
+    assertThat(fields(new InfoGanParameters(0, 1, -1, -0.5, Double.NaN, 0, true, 0, "wgan", 0.0, 1.0, 0, -0.1, 0.0, -1.0, 101.0, new CodeAugmentation(-1.0, 0.6, 2.0), new CodeAugmentation(9.0, null, 0.0))))
         .containsExactly("latentDim", "generatorLoss", "learningRate", "beta1", "discriminatorSteps", "categories",
             "continuousCodes", "categoricalLambda", "continuousLambda", "channels", "qHidden", "inputNoise", "noiseScale",
-            "noiseLambda");
-    assertThat(fields(new InfoGanParameters(null, null, 0, 0.0, 0.0, null, null, null, null, null, null, null, null, null, null)))
+            "noiseLambda", "realInformationLambda", "realWarp.maxShift", "realWarp.maxScaleChange", "realWarp.maxShear",
+            "discriminatorWarp.maxShift", "discriminatorWarp.maxScaleChange");
+    assertThat(fields(new InfoGanParameters(null, null, 0, 0.0, 0.0, null, null, null, null, null, null, null, null, null, null, null, null, null)))
         .as("no continuous code, no information term: allowed").isEmpty();
     assertThat(fields(new StyleGanParameters(0, 0, 0, 1.5, null, null, null, null)))
         .containsExactly("latentDim", "mappingLayers", "channels", "mixingProbability");
@@ -72,7 +73,7 @@ class ParametersTest {
         .isEqualTo("generatorLoss must be one of minimax, non-saturating (was wasserstein)");
     assertThat(message(new DcganParameters(null, null, null, null, 1.0, null, null)))
         .isEqualTo("beta1 must be in [0, 1) (was 1.0)");
-    assertThat(message(new InfoGanParameters(null, 1, null, null, null, null, null, null, null, null, null, null, null, null, null)))
+    assertThat(message(new InfoGanParameters(null, 1, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)))
         .isEqualTo("categories must be >= 2 (was 1)");
   }
 
