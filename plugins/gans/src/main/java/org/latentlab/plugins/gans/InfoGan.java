@@ -60,6 +60,22 @@ import org.latentlab.api.train.TrainingProgram;
  * digit, while the reconstruction keeps the noise from being ignored (without it, a narrow prior gave each c1 row
  * one image). The evaluators' standard-normal {@code z} is scaled the same way, so both functions follow the prior.
  *
+ * <p>Three optional terms keep {@code c1} on the digit rather than on a style (the catalog uses all three):
+ * <ul>
+ *   <li>{@code realInformationLambda} lambda_r: the discriminator's step also minimises
+ *       {@code lambda_r (log K - I_Q(c1; x))} over the real batch, {@code I_Q = H(mean_x Q(c1 | x)) - mean_x
+ *       H(Q(c1 | x))} (term {@code real-c1-information}), as regularised information maximisation (Krause et al.
+ *       2010; Hu et al. 2017): Q must read each real image as one value of {@code c1}, every value equally often;</li>
+ *   <li>{@code realWarp}: plus {@code lambda_r} times the cross-entropy of Q's {@code c1} on a randomly warped copy
+ *       of each real image against its {@code c1} on the image, held fixed (term
+ *       {@code real-c1-warp-cross-entropy}; IMSAT's self-augmentation, Hu et al. 2017), so a value of {@code c1}
+ *       does not split images that differ in slant, size or position;</li>
+ *   <li>{@code discriminatorWarp}: every image the discriminator and Q see, real and generated, in both steps, is
+ *       warped at random first ({@link ImageWarp}; DiffAugment, Zhao et al. 2020: warping both sides alike keeps
+ *       the generator's target the unwarped data), so Q reads {@code c1} from warped samples and {@code c1} cannot
+ *       stand for a slant, size or position (as Elastic-InfoGAN, Ojha et al. 2019).</li>
+ * </ul>
+ *
  * <p>Functions: {@code generate} ({@code z [n, latentDim] -> x}, the codes drawn from their priors in the
  * graph, so {@link #noiseSize()} is the noise alone) and {@code generate-with-codes}
  * ({@code z, category [n] as floats, continuous [n, m] -> x}).
@@ -191,7 +207,9 @@ public final class InfoGan implements Model {
    * categorical head reads from real data, as in regularised information maximisation (Krause et al. 2010, Hu et
    * al. 2017). Raising it asks Q to put each real image in one c1 value with confidence and to use every value
    * equally often, as {@code c1}'s uniform prior does for generated images: two values of {@code c1} that draw the
-   * same digit leave another digit without a value of its own, which the marginal entropy penalises.
+   * same digit leave another digit without a value of its own, which the marginal entropy penalises. With a real
+   * warp, plus (same weight) the cross-entropy of Q's {@code c1} on a warped copy of each real image of
+   * {@code batch} against the probabilities on {@code realFeatures}, held fixed.
    */
   private Losses realInformation(Ops ops, Tensor realFeatures, Map<String, Tensor> batch) {
     MathOps m = ops.math();
