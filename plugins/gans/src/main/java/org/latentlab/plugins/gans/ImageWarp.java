@@ -45,7 +45,7 @@ final class ImageWarp {
    * {@code images} warped with parameters drawn per sample: shear uniform in {@code +-maxShear}, scales in
    * {@code 1 +- maxScaleChange}, shifts in {@code +-maxShift}.
    */
-  static Tensor random(Ops ops, Tensor images, CodeAugmentation a) {
+  static Tensor random(Ops ops, Tensor images, RandomWarp a) {
     int n = images.dim(0);
     return apply(ops, images, draw(ops, n, 1, a.maxScaleChange()), draw(ops, n, 1, a.maxScaleChange()),
         draw(ops, n, 0, a.maxShift()), draw(ops, n, 0, a.maxShift()), draw(ops, n, 0, a.maxShear()));

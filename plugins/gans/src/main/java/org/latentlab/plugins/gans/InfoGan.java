@@ -97,8 +97,8 @@ public final class InfoGan implements Model {
   private final float continuousLambda;
   private final float inputNoise;
   private final float realInformationLambda;
-  private final CodeAugmentation realWarp;
-  private final CodeAugmentation discriminatorWarp;
+  private final RandomWarp realWarp;
+  private final RandomWarp discriminatorWarp;
   private final AdversarialProgram program;
 
   /**
@@ -258,8 +258,7 @@ public final class InfoGan implements Model {
     Map<String, Tensor> terms = new LinkedHashMap<>();
     terms.put("adversarial", adversarial.objective());
     terms.putAll(adversarial.terms());
-    terms.putAll(information.terms());
-    return new Losses(ops.math().add(adversarial.objective(), information.objective()), terms);
+    return plus(ops, new Losses(adversarial.objective(), terms), information);
   }
 
   @Override

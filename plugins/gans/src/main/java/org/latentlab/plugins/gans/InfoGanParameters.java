@@ -42,7 +42,7 @@ import org.latentlab.api.spi.Problems;
  *                           none): Q must give each real image one confident {@code c1} value and use all values
  *                           equally often, so no two values of {@code c1} can settle on one digit
  * @param realWarp           with {@code realInformationLambda}: Q's {@code c1} on a randomly warped copy of each real
- *                           image ({@link CodeAugmentation}) must match its {@code c1} on the image (cross-entropy
+ *                           image ({@link RandomWarp}) must match its {@code c1} on the image (cross-entropy
  *                           against the unwarped probabilities held fixed, term {@code real-c1-warp-cross-entropy},
  *                           weighted as the information), as IMSAT's self-augmentation (Hu et al. 2017): a value of
  *                           {@code c1} may not split images that differ only in slant, size or position (default
@@ -56,8 +56,8 @@ import org.latentlab.api.spi.Problems;
 public record InfoGanParameters(Integer latentDim, Integer categories, Integer continuousCodes,
     Double categoricalLambda, Double continuousLambda, Integer channels, Boolean discriminatorBatchNorm,
     Integer qHidden, String generatorLoss, Double learningRate, Double beta1, Integer discriminatorSteps,
-    Double inputNoise, Double noiseScale, Double noiseLambda, Double realInformationLambda, CodeAugmentation realWarp, CodeAugmentation discriminatorWarp)
-    implements Parameters {
+    Double inputNoise, Double noiseScale, Double noiseLambda, Double realInformationLambda, RandomWarp realWarp,
+    RandomWarp discriminatorWarp) implements Parameters {
 
   /** Fills in defaults for absent fields. */
   public InfoGanParameters {
@@ -97,6 +97,8 @@ public record InfoGanParameters(Integer latentDim, Integer categories, Integer c
         realInformationLambda, "must be in [0, 100]");
     if (realWarp != null) {
       realWarp.validate(problems, "realWarp");
+      problems.require(realInformationLambda > 0, "realInformationLambda", realInformationLambda,
+          "must be > 0 when realWarp is given (it weighs the warp agreement too)");
     }
     if (discriminatorWarp != null) {
       discriminatorWarp.validate(problems, "discriminatorWarp");

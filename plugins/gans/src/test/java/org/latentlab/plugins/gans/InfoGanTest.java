@@ -222,7 +222,7 @@ class InfoGanTest {
     int categories = 4;
     ParameterStore store = new ParameterStore(17);
     Model model = model(store, new InfoGanParameters(LATENT, categories, 2, null, null, 8, false, 32, null, 1e-3, null,
-        null, null, null, null, 1.0, new CodeAugmentation(1.0, 0.1, 0.2), new CodeAugmentation(1.0, 0.1, 0.2)));
+        null, null, null, null, 1.0, new RandomWarp(1.0, 0.1, 0.2), new RandomWarp(1.0, 0.1, 0.2)));
     try (ComputeSession session = TestBackends.shared(backend).open(store, 17)) {
       List<Map<String, Float>> d = ModelTraining.train(session, model, DATA, 150, 32, 17)
           .get(AdversarialProgram.DISCRIMINATOR);
@@ -234,7 +234,8 @@ class InfoGanTest {
       assertThat(mean(d, "real-c1-warp-cross-entropy", last - 20, last))
           .as("cross-entropy of c1 on warped real images against c1 on the images, last 20 steps")
           .isLessThan(0.5 * mean(d, "real-c1-warp-cross-entropy", 0, 5));
-      assertThat(mean(d, "c1-cross-entropy", last - 20, last)).as("Q's c1 cross-entropy on warped samples, last 20 steps")
+      assertThat(mean(d, "c1-cross-entropy", last - 20, last))
+          .as("Q's c1 cross-entropy on warped samples, last 20 steps")
           .isLessThan(0.3 * Math.log(categories));
     }
   }

@@ -56,7 +56,7 @@ class ParametersTest {
     assertThat(fields(new DcganParameters(-2, 0, null, null, null, null, null))).containsExactly("latentDim", "channels");
     assertThat(fields(new ConditionalGanParameters("cnn", null, 0, null, "minmax", 20.0, -0.1, null, 1.0)))
         .containsExactly("generatorLoss", "learningRate", "beta1", "architecture", "hidden", "averageDecay");
-    assertThat(fields(new InfoGanParameters(0, 1, -1, -0.5, Double.NaN, 0, true, 0, "wgan", 0.0, 1.0, 0, -0.1, 0.0, -1.0, 101.0, new CodeAugmentation(-1.0, 0.6, 2.0), new CodeAugmentation(9.0, null, 0.0))))
+    assertThat(fields(new InfoGanParameters(0, 1, -1, -0.5, Double.NaN, 0, true, 0, "wgan", 0.0, 1.0, 0, -0.1, 0.0, -1.0, 101.0, new RandomWarp(-1.0, 0.6, 2.0), new RandomWarp(9.0, null, 0.0))))
         .containsExactly("latentDim", "generatorLoss", "learningRate", "beta1", "discriminatorSteps", "categories",
             "continuousCodes", "categoricalLambda", "continuousLambda", "channels", "qHidden", "inputNoise", "noiseScale",
             "noiseLambda", "realInformationLambda", "realWarp.maxShift", "realWarp.maxScaleChange", "realWarp.maxShear",
@@ -75,6 +75,9 @@ class ParametersTest {
         .isEqualTo("beta1 must be in [0, 1) (was 1.0)");
     assertThat(message(new InfoGanParameters(null, 1, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)))
         .isEqualTo("categories must be >= 2 (was 1)");
+    assertThat(message(new InfoGanParameters(null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, new RandomWarp(1.0, 0.1, 0.2), null)))
+        .isEqualTo("realInformationLambda must be > 0 when realWarp is given (it weighs the warp agreement too) (was 0.0)");
   }
 
   @Test
